@@ -1,0 +1,46 @@
+"""The domain: frozen, typed objects that hold what the five convocatorias say."""
+
+from residencias.domain.archivos import EspecificacionArchivo, Participante
+from residencias.domain.cer import CERDisponible, PrerrequisitoCER, TablaCER, TablasCER
+from residencias.domain.convocatoria import (
+    CicloAcademico,
+    Convocatoria,
+    Fuente,
+    Inconsistencia,
+    Institucion,
+    Publicacion,
+    TextoCitado,
+    ZonaHoraria,
+)
+from residencias.domain.especialidades import CatalogoEspecialidades, Entrada, Errata, Especialidad
+from residencias.domain.expediente import Documento, Expediente
+from residencias.domain.personas import Aspirante, Estudios, Nacionalidad, Residente
+from residencias.domain.sede import Sede
+
+__all__ = [
+    "Aspirante",
+    "CERDisponible",
+    "CatalogoEspecialidades",
+    "CicloAcademico",
+    "Convocatoria",
+    "Documento",
+    "Entrada",
+    "Errata",
+    "EspecificacionArchivo",
+    "Especialidad",
+    "Estudios",
+    "Expediente",
+    "Fuente",
+    "Inconsistencia",
+    "Institucion",
+    "Nacionalidad",
+    "Participante",
+    "PrerrequisitoCER",
+    "Publicacion",
+    "Residente",
+    "Sede",
+    "TablaCER",
+    "TablasCER",
+    "TextoCitado",
+    "ZonaHoraria",
+]

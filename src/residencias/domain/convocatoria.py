@@ -1,0 +1,154 @@
+"""A convocatoria: one source document, its metadata, and the sections later modules read.
+
+Every value carries the article (or place) of the document it comes from. Where a document is
+silent the field is empty and says so in ``nota``; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+import attrs
+
+from residencias.domain.archivos import EspecificacionArchivo
+from residencias.domain.cer import (
+    CERDisponible,
+    PrerrequisitoCER,
+    TablasCER,
+    cers_disponibles,
+    diploma_institucional,
+)
+from residencias.domain.especialidades import CatalogoEspecialidades
+from residencias.domain.validators import InvalidValue, non_empty, slug, zone_name
+from residencias.errors import InvalidQueryError
+
+__all__ = [
+    "CicloAcademico",
+    "Convocatoria",
+    "Fuente",
+    "Inconsistencia",
+    "Institucion",
+    "Publicacion",
+    "TextoCitado",
+    "ZonaHoraria",
+]
+
+
+class Institucion(enum.Enum):
+    IMSS = "IMSS"
+    UNAM = "UNAM"
+
+
+@attrs.frozen
+class Fuente:
+    """The source document: the file of ../shared/seeds it was transcribed from, and its form."""
+
+    documento: str = attrs.field(validator=non_empty)
+    descripcion: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen
+class TextoCitado:
+    """A passage of the document, summarised or quoted, with the article it comes from."""
+
+    texto: str = attrs.field(validator=non_empty)
+    articulo: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen
+class ZonaHoraria:
+    """The time zone of the call's hours: cited where the document states it, else a
+    ``supuesto`` (the library's stated assumption)."""
+
+    nombre: str = attrs.field(validator=zone_name)
+    articulo: str | None = attrs.field(default=None, validator=non_empty)
+    supuesto: str | None = attrs.field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.articulo is None) == (self.supuesto is None):
+            raise InvalidValue(
+                "la zona horaria lleva 'articulo' si el documento la dice, o 'supuesto' si no; "
+                "exactamente uno de los dos",
+                "nombre",
+            )
+
+
+@attrs.frozen
+class Publicacion:
+    """When the document says it was published; ``fecha_hora`` is empty where it does not say."""
+
+    articulo: str = attrs.field(validator=non_empty)
+    fecha_hora: datetime | None = None
+    nota: str | None = attrs.field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.fecha_hora is None and self.nota is None:
+            raise InvalidValue("sin 'fecha_hora' hace falta una 'nota' que diga por qué", "nota")
+
+
+@attrs.frozen
+class CicloAcademico:
+    """The academic cycle the call is for; start and end only where the document states them."""
+
+    nombre: str = attrs.field(validator=non_empty)
+    articulo: str = attrs.field(validator=non_empty)
+    inicio: date | None = None
+    fin: date | None = None
+    nota: str | None = attrs.field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.inicio is not None and self.fin is not None and self.fin < self.inicio:
+            raise InvalidValue(
+                f"el ciclo termina ({self.fin}) antes de empezar ({self.inicio})", "fin"
+            )
+
+
+@attrs.frozen
+class Inconsistencia:
+    """A contradiction or slip inside the document, kept as written and cited in both places."""
+
+    id: str = attrs.field(validator=slug)
+    descripcion: str = attrs.field(validator=non_empty)
+    lugares: tuple[str, ...] = attrs.field()
+
+    @lugares.validator
+    def _two_places(self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+        if len(value) < 2 or any(not place.strip() for place in value):
+            raise InvalidValue(
+                "una inconsistencia cita al menos dos lugares del documento", attribute.name
+            )
+
+
+@attrs.frozen
+class Convocatoria:
+    """One convocatoria, loaded from its YAML file (see :func:`residencias.load_convocatoria`)."""
+
+    id: str = attrs.field(validator=slug)
+    institucion: Institucion
+    dependencia: str = attrs.field(validator=non_empty)
+    titulo: str = attrs.field(validator=non_empty)
+    dirigida_a: TextoCitado
+    publicacion: Publicacion
+    zona_horaria: ZonaHoraria
+    ciclo_academico: CicloAcademico
+    fuente: Fuente
+    especialidades: CatalogoEspecialidades
+    tablas: TablasCER | None = None
+    archivos: tuple[EspecificacionArchivo, ...] = ()
+    inconsistencias: tuple[Inconsistencia, ...] = ()
+
+    def _tablas(self) -> TablasCER:
+        if self.tablas is None:
+            raise InvalidQueryError(
+                f"la convocatoria '{self.id}' no tiene tabla de CER; la tiene imss-cer-2026-2027"
+            )
+        return self.tablas
+
+    def cers_disponibles(self, ceme: str, grado: int) -> tuple[CERDisponible, ...]:
+        """The CERs open to a resident of ``ceme`` who passed ``grado`` (1.3, Tabla 1)."""
+        return cers_disponibles(self._tablas(), self.especialidades, ceme, grado)
+
+    def diploma_institucional(self, cer: str, ceme: str) -> PrerrequisitoCER | None:
+        """The Tabla 4 row if this CER/CEME pair must present the institutional diploma (9.1)."""
+        return diploma_institucional(self._tablas(), self.especialidades, cer, ceme)

@@ -1,0 +1,1 @@
+"""Reading data files: YAML with positions, strict structuring into domain objects."""

@@ -1,0 +1,125 @@
+"""Loading convocatorias, the specialty catalogue and expedientes, bundled or from a path.
+
+The bundled files live in the package (``residencias/data``) and are read with
+:mod:`importlib.resources`, so they load the same from a source checkout, an editable install
+and an installed wheel.
+
+>>> "imss-cer-2026-2027" in convocatorias_disponibles()
+True
+>>> load_convocatoria("imss-cer-2026-2027").publicacion.fecha_hora.isoformat()
+'2026-03-09T18:00:00-06:00'
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TypeVar
+
+from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.especialidades import CatalogoEspecialidades
+from residencias.domain.expediente import Expediente
+from residencias.errors import DataFileError, UnknownConvocatoriaError
+from residencias.loading.structure import structure_document
+from residencias.loading.yaml_reader import YamlDocument, read_yaml_bytes, read_yaml_file
+
+__all__ = [
+    "bundled_path",
+    "convocatorias_disponibles",
+    "load_catalogo",
+    "load_convocatoria",
+    "load_expediente",
+    "load_file",
+]
+
+T = TypeVar("T")
+
+_SUFFIX = ".yaml"
+
+
+def _data() -> Traversable:
+    return resources.files("residencias").joinpath("data")
+
+
+def _convocatorias_dir() -> Traversable:
+    return _data().joinpath("convocatorias")
+
+
+def bundled_path(identificador: str) -> str:
+    """The name a bundled convocatoria file is reported under (its path inside the package)."""
+    return f"residencias/data/convocatorias/{identificador}{_SUFFIX}"
+
+
+def convocatorias_disponibles() -> tuple[str, ...]:
+    """The ids of the bundled convocatorias, sorted."""
+    return tuple(
+        sorted(
+            entry.name[: -len(_SUFFIX)]
+            for entry in _convocatorias_dir().iterdir()
+            if entry.name.endswith(_SUFFIX)
+        )
+    )
+
+
+def load_file(path: str | os.PathLike[str], cl: type[T]) -> T:
+    """Read a YAML file strictly into ``cl``; any problem raises :class:`DataFileError`."""
+    return structure_document(read_yaml_file(path), cl)
+
+
+@lru_cache(maxsize=1)
+def load_catalogo() -> CatalogoEspecialidades:
+    """The bundled specialty catalogue (``residencias/data/especialidades.yaml``)."""
+    data = _data().joinpath("especialidades.yaml").read_bytes()
+    document = read_yaml_bytes(data, "residencias/data/especialidades.yaml")
+    return structure_document(document, CatalogoEspecialidades)
+
+
+def _with_catalogue(document: YamlDocument) -> YamlDocument:
+    """A convocatoria file may carry its own ``especialidades``; without it, the bundled one."""
+    root = document.root
+    if isinstance(root, dict) and "especialidades" not in root:
+        root = {**root, "especialidades": load_catalogo()}
+        return YamlDocument(document.archivo, root, document.values, document.keys)
+    return document
+
+
+def _structure_convocatoria(document: YamlDocument) -> Convocatoria:
+    return structure_document(_with_catalogue(document), Convocatoria)
+
+
+@lru_cache(maxsize=None)
+def _load_bundled(identificador: str) -> Convocatoria:
+    archivo = bundled_path(identificador)
+    data = _convocatorias_dir().joinpath(identificador + _SUFFIX).read_bytes()
+    document = read_yaml_bytes(data, archivo)
+    convocatoria = _structure_convocatoria(document)
+    if convocatoria.id != identificador:
+        raise DataFileError(
+            [document.problem(("id",), f"el id '{convocatoria.id}' no coincide con el nombre del "
+                              f"archivo; se esperaba '{identificador}'")]
+        )
+    return convocatoria
+
+
+def load_convocatoria(id_or_path: str | os.PathLike[str]) -> Convocatoria:
+    """A convocatoria by bundled id (see :func:`convocatorias_disponibles`) or by file path.
+
+    Raises :class:`UnknownConvocatoriaError` for a name that is neither, and
+    :class:`DataFileError` for a file that does not read or does not match the schema.
+    """
+    text = os.fspath(id_or_path)
+    known = convocatorias_disponibles()
+    if text in known and not isinstance(id_or_path, os.PathLike):
+        return _load_bundled(text)
+    path = Path(text)
+    if isinstance(id_or_path, os.PathLike) or path.exists() or path.suffix in {".yaml", ".yml"}:
+        return _structure_convocatoria(read_yaml_file(path))
+    raise UnknownConvocatoriaError(text, known)
+
+
+def load_expediente(path: str | os.PathLike[str]) -> Expediente:
+    """An expediente (facts and documents of one person) from a YAML file."""
+    return load_file(path, Expediente)

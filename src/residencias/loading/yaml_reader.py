@@ -1,0 +1,372 @@
+"""YAML read safely into plain values, with the position of every key and value kept.
+
+The file is parsed to events (libyaml's C parser when present) and the values are built here,
+so that this module, not YAML 1.1, decides what each scalar means:
+
+- refused: syntax errors, more than one document, duplicate keys, anchors and aliases, any
+  ``!tag``, merge keys, keys that are not text, the yes/no/on/off words (write ``true``/``false``,
+  or quote the text), numbers YAML 1.1 reads in odd ways (``010`` is octal, ``1_000``, ``1:30``),
+  infinities and NaN, dates that do not exist, date-times without a UTC offset, empty files,
+  files that are not UTF-8 and files over :data:`MAX_BYTES`;
+- kept: text, ``true``/``false``, decimal integers, decimals as exact :class:`~decimal.Decimal`
+  (never ``float``), dates, aware date-times, null.
+
+>>> doc = read_yaml("a: 1\\nb: [x, '2']\\n", "ej.yaml")
+>>> doc.root
+{'a': 1, 'b': ['x', '2']}
+>>> doc.position(("b", 1))
+Position(linea=2, columna=8)
+>>> read_yaml("a: no\\n", "ej.yaml")
+Traceback (most recent call last):
+...
+residencias.errors.DataFileError: ej.yaml:1:4: 'no' es ambiguo en YAML (se lee como booleano): escriba true o false, o póngalo entre comillas si es texto
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import attrs
+import yaml
+from yaml import events as ev
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from residencias.errors import DataFileError, Problema
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Position", "Value", "YamlDocument", "read_yaml", "read_yaml_file"]
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Files larger than this (5 MiB) are refused before they are parsed."""
+
+MAX_DEPTH = 64
+"""Deeper nesting than this is refused: no schema of the library needs a tenth of it."""
+
+Scalar: TypeAlias = str | int | bool | Decimal | date | datetime | None
+Value: TypeAlias = dict[str, Any] | list[Any] | Scalar
+PathKey: TypeAlias = tuple[str | int, ...]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = Resolver()
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_BOOL_WORDS = {"true": True, "false": False}
+_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\Z")
+_TIMESTAMP = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"(?:[Tt]|[ \t]+)(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2})(?P<frac>\.[0-9]*)?"
+    r"(?:[ \t]*(?P<tz>Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?\Z"
+)
+
+_SYNTAX_PROBLEMS = {
+    "mapping values are not allowed here": "no se permite un valor de mapa aquí (¿falta un salto "
+    "de línea, o hay ':' en un texto sin comillas?)",
+    "could not find expected ':'": "no se encontró el ':' esperado",
+    "found character that cannot start any token": "carácter que no puede iniciar un elemento "
+    "(¿un tabulador o '@'/'`' sin comillas?)",
+    "found unexpected end of stream": "el archivo termina antes de cerrar una estructura",
+    "did not find expected key": "no se encontró la clave esperada (¿sangría inconsistente?)",
+    "did not find expected '-' indicator": "no se encontró el '-' esperado de la lista",
+    "found undefined alias": "alias no definido",
+    "found unknown escape character": "secuencia de escape desconocida",
+    "found a tab character that violates indentation": "un tabulador rompe la sangría",
+    "did not find expected node content": "falta el contenido esperado",
+    "expected <document start>, but found <block mapping start>": "contenido inesperado tras el "
+    "fin del documento",
+}
+
+
+@attrs.frozen
+class Position:
+    """A 1-based line and column in a file."""
+
+    linea: int
+    columna: int
+
+
+@attrs.frozen
+class YamlDocument:
+    """A parsed file: its values, and where each value (and each mapping key) stands."""
+
+    archivo: str
+    root: Value
+    values: dict[PathKey, Position]
+    keys: dict[PathKey, Position]
+
+    def position(self, path: PathKey) -> Position:
+        """The position of the value at ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def key_position(self, path: PathKey) -> Position:
+        """The position of the key that introduces ``path``, or of the value if there is none."""
+        return self.keys.get(path) or self.position(path)
+
+    def problem(self, path: PathKey, mensaje: str, *, at_key: bool = False) -> Problema:
+        where = self.key_position(path) if at_key else self.position(path)
+        return Problema(self.archivo, where.linea, where.columna, mensaje)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, mensaje: str) -> None:
+        super().__init__(mensaje)
+        self.mark = mark
+        self.mensaje = mensaje
+
+
+def read_yaml_file(path: str | Path, nombre: str | None = None) -> YamlDocument:
+    """Read one YAML file, refusing it whole with :class:`DataFileError` if anything is off."""
+    path = Path(path)
+    archivo = nombre or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataFileError([Problema(archivo, 1, 1, _too_big(size))])
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise DataFileError([Problema(archivo, 1, 1, "es un directorio, se esperaba un archivo YAML")]) from exc
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise DataFileError([Problema(archivo, 1, 1, f"no se pudo leer el archivo ({reason})")]) from exc
+    return read_yaml_bytes(data, archivo)
+
+
+def read_yaml_bytes(data: bytes, archivo: str) -> YamlDocument:
+    """Decode UTF-8 (a BOM is allowed) and read; a bad byte is reported at its line and column."""
+    if len(data) > MAX_BYTES:
+        raise DataFileError([Problema(archivo, 1, 1, _too_big(len(data)))])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise DataFileError(
+            [Problema(archivo, line, column, f"el archivo no es UTF-8 (byte 0x{data[exc.start]:02x}); "
+                      "guárdelo como UTF-8")]
+        ) from None
+    return read_yaml(text, archivo)
+
+
+def read_yaml(text: str, archivo: str) -> YamlDocument:
+    """Read YAML text (already decoded); see the module docstring for what is refused."""
+    if len(text) > MAX_BYTES:
+        raise DataFileError([Problema(archivo, 1, 1, _too_big(len(text)))])
+    if "\x00" in text:
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise DataFileError([Problema(archivo, line, column, "carácter nulo: no es un archivo de texto YAML")])
+    builder = _Builder(archivo)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except _Refused as refused:
+        raise DataFileError([_problem_at(archivo, refused.mark, refused.mensaje)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DataFileError([_problem_at(archivo, mark, _syntax_message(exc))]) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError([Problema(archivo, 1, 1, f"YAML ilegible: {exc}")]) from None
+    if not builder.has_document or (builder.root is None and not builder.explicit_null):
+        raise DataFileError([Problema(archivo, 1, 1, "archivo vacío: se esperaba un documento YAML")])
+    return YamlDocument(archivo, builder.root, builder.values, builder.keys)
+
+
+def _too_big(size: int) -> str:
+    return f"archivo demasiado grande ({size} bytes); el máximo es {MAX_BYTES} bytes (5 MiB)"
+
+
+def _problem_at(archivo: str, mark: Any, mensaje: str) -> Problema:
+    if mark is None:
+        return Problema(archivo, 1, 1, mensaje)
+    return Problema(archivo, mark.line + 1, mark.column + 1, mensaje)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "error de sintaxis").strip()
+    for english, spanish in _SYNTAX_PROBLEMS.items():
+        if problem.startswith(english):
+            return f"sintaxis YAML inválida: {spanish}"
+    return f"sintaxis YAML inválida ({problem})"
+
+
+@attrs.define
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: PathKey
+    pending_key: str | None = None
+    key_lines: dict[str, int] = attrs.Factory(dict)
+
+
+@attrs.define
+class _Builder:
+    """Builds plain values from parser events, one event at a time (no recursion)."""
+
+    archivo: str
+    root: Value = None
+    has_document: bool = False
+    explicit_null: bool = False
+    stack: list[_Frame] = attrs.Factory(list)
+    values: dict[PathKey, Position] = attrs.Factory(dict)
+    keys: dict[PathKey, Position] = attrs.Factory(dict)
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, ev.DocumentStartEvent):
+            if self.has_document:
+                raise _Refused(event.start_mark, "el archivo contiene más de un documento YAML; "
+                               "se esperaba uno solo")
+            self.has_document = True
+            return
+        if isinstance(event, ev.AliasEvent):
+            raise _Refused(event.start_mark, f"alias '*{event.anchor}' no permitido: "
+                           "escriba el valor completo en cada lugar")
+        if isinstance(event, ev.NodeEvent) and event.anchor is not None:
+            raise _Refused(event.start_mark, f"ancla '&{event.anchor}' no permitida: "
+                           "escriba el valor completo en cada lugar")
+        if isinstance(event, ev.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            self._refuse_tag(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Refused(event.start_mark, f"anidamiento de más de {MAX_DEPTH} niveles")
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, ev.MappingStartEvent) else []
+            )
+            path = self._place(container, event)
+            self.stack.append(_Frame(container, path))
+        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+            self.stack.pop()
+
+    def _refuse_tag(self, event: Any) -> None:
+        if event.tag is not None:
+            raise _Refused(event.start_mark, f"etiqueta YAML '{event.tag}' no permitida: "
+                           "escriba el valor sin etiqueta")
+
+    def _scalar(self, event: ev.ScalarEvent) -> None:
+        self._refuse_tag(event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.pending_key is None:
+            self._key(frame, event)
+            return
+        value = _scalar_value(event)
+        if value is None and not self.stack:
+            self.explicit_null = event.value != ""
+        self._place(value, event)
+
+    def _key(self, frame: _Frame, event: ev.ScalarEvent) -> None:
+        key = _scalar_value(event) if _is_plain(event) else event.value
+        if _is_plain(event) and event.value == "<<":
+            raise _Refused(event.start_mark, "clave de fusión '<<' no permitida: escriba las claves")
+        if not isinstance(key, str):
+            raise _Refused(event.start_mark, f"clave '{event.value}' no es texto: "
+                           "las claves deben ser nombres")
+        assert isinstance(frame.container, dict)
+        if key in frame.container or key in frame.key_lines:
+            first = frame.key_lines[key]
+            raise _Refused(event.start_mark, f"clave duplicada '{key}' (ya definida en la línea "
+                           f"{first}); se esperaba cada clave una sola vez")
+        frame.key_lines[key] = event.start_mark.line + 1
+        frame.pending_key = key
+        self.keys[(*frame.path, key)] = _pos(event.start_mark)
+
+    def _place(self, value: Value, event: Any) -> PathKey:
+        if not self.stack:
+            self.root = value
+            path: PathKey = ()
+        else:
+            frame = self.stack[-1]
+            if isinstance(frame.container, list):
+                path = (*frame.path, len(frame.container))
+                frame.container.append(value)
+            else:
+                if frame.pending_key is None:
+                    raise _Refused(event.start_mark, "clave compuesta no permitida: "
+                                   "las claves deben ser nombres")
+                path = (*frame.path, frame.pending_key)
+                frame.container[frame.pending_key] = value
+                frame.pending_key = None
+        self.values[path] = _pos(event.start_mark)
+        return path
+
+
+def _is_plain(event: ev.ScalarEvent) -> bool:
+    """A plain (unquoted, non-block) scalar; libyaml reports its style as '' and PyYAML as None."""
+    return not event.style and bool(event.implicit[0])
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _scalar_value(event: ev.ScalarEvent) -> Scalar:
+    """What a scalar means here: quoted and block scalars are text; plain ones are resolved."""
+    text: str = event.value
+    if not _is_plain(event):
+        return text
+    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))
+    kind = tag.rsplit(":", 1)[-1]
+    if kind == "null":
+        return None
+    if kind == "bool":
+        if text.lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[text.lower()]
+        raise _Refused(event.start_mark, f"'{text}' es ambiguo en YAML (se lee como booleano): "
+                       "escriba true o false, o póngalo entre comillas si es texto")
+    if kind == "int":
+        if _DECIMAL_INT.match(text):
+            return int(text)
+        raise _Refused(event.start_mark, f"número '{text}' ambiguo (YAML 1.1 lo lee como octal, "
+                       "hexadecimal o sexagesimal): escríbalo en decimal, o entre comillas si es texto")
+    if kind == "float":
+        return _decimal(text, event)
+    if kind == "timestamp":
+        return _timestamp(text, event)
+    return text
+
+
+def _decimal(text: str, event: ev.ScalarEvent) -> Decimal:
+    if "_" in text or ":" in text or text.lower().lstrip("+-") in {".inf", ".nan"}:
+        raise _Refused(event.start_mark, f"número '{text}' no admitido: se esperaba un número "
+                       "decimal finito como 87.5, o texto entre comillas")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise _Refused(event.start_mark, f"número '{text}' ilegible") from None
+
+
+def _timestamp(text: str, event: ev.ScalarEvent) -> date | datetime:
+    try:
+        if _DATE_ONLY.match(text):
+            y, m, d = (int(part) for part in text.split("-"))
+            return date(y, m, d)
+        match = _TIMESTAMP.match(text)
+        if match is None:
+            raise ValueError(text)
+        if match["tz"] is None:
+            raise _Refused(event.start_mark, f"fecha y hora '{text}' sin zona horaria: agregue el "
+                           "desfase UTC, p. ej. 2026-03-09T18:00:00-06:00")
+        return datetime.fromisoformat(_iso(match))
+    except ValueError:
+        raise _Refused(event.start_mark, f"fecha '{text}' inexistente o ilegible; se esperaba "
+                       "AAAA-MM-DD o AAAA-MM-DDTHH:MM:SS±HH:MM") from None
+
+
+def _iso(match: re.Match[str]) -> str:
+    """The matched timestamp in the strict ISO form ``datetime.fromisoformat`` reads."""
+    tz = match["tz"]
+    offset = "+00:00" if tz in {"Z", "z"} else tz
+    if ":" not in offset:
+        offset = offset[:3] + ":" + (offset[3:] or "00")
+    offset = offset[0] + offset[1:].zfill(5) if len(offset) < 6 else offset
+    frac = (match["frac"] or "")[:7]
+    return (
+        f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}T"
+        f"{int(match['H']):02d}:{match['M']}:{match['S']}{frac}{offset}"
+    )
