@@ -155,7 +155,9 @@ def _errata(cid: str, catalogo: CatalogoEspecialidades, tabla: TablaCER) -> Iter
                                       (fila.articulo, f"catálogo de especialidades: {especialidad.id}"))
 
 
-def _spellings(cid: str, catalogo: CatalogoEspecialidades, tablas: tuple[TablaCER, ...]) -> Iterator[Observacion]:
+def _spellings(
+    cid: str, catalogo: CatalogoEspecialidades, tablas: tuple[TablaCER, ...]
+) -> Iterator[Observacion]:
     """The same specialty written with different words (case and accents aside)."""
     uses: dict[str, dict[str, tuple[str, str]]] = {}
     for tabla in tablas:
@@ -164,9 +166,10 @@ def _spellings(cid: str, catalogo: CatalogoEspecialidades, tablas: tuple[TablaCE
                 especialidad = catalogo.buscar(name)
                 if especialidad is None:
                     continue
-                if any(normalize_name(e.escrito) == normalize_name(name) for e in especialidad.erratas):
+                key = normalize_name(name)
+                if any(normalize_name(e.escrito) == key for e in especialidad.erratas):
                     continue
-                uses.setdefault(especialidad.id, {}).setdefault(normalize_name(name), (name, fila.articulo))
+                uses.setdefault(especialidad.id, {}).setdefault(key, (name, fila.articulo))
     for identificador, spellings in uses.items():
         if len(spellings) > 1:
             written = list(spellings.values())

@@ -54,7 +54,9 @@ class Especialidad:
         return (self.nombre, *self.alias, *(e.escrito for e in self.erratas))
 
 
-def _unambiguous(_: object, attribute: attrs.Attribute[object], value: tuple[Especialidad, ...]) -> None:
+def _unambiguous(
+    _: object, attribute: attrs.Attribute[tuple[Especialidad, ...]], value: tuple[Especialidad, ...]
+) -> None:
     ids: set[str] = set()
     owner: dict[str, str] = {}
     for especialidad in value:

@@ -12,7 +12,7 @@ import attrs
 
 from residencias.domain.validators import InvalidValue, at_least, non_empty
 
-__all__ = ["Aspirante", "Nacionalidad", "Residente", "Estudios"]
+__all__ = ["Aspirante", "Estudios", "Nacionalidad", "Residente"]
 
 
 class Nacionalidad(enum.Enum):

@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -66,7 +66,7 @@ def convocatorias_disponibles() -> tuple[str, ...]:
 
 def load_file(path: str | os.PathLike[str], cl: type[T]) -> T:
     """Read a YAML file strictly into ``cl``; any problem raises :class:`DataFileError`."""
-    return structure_document(read_yaml_file(path), cl)
+    return structure_document(read_yaml_file(Path(path)), cl)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +90,7 @@ def _structure_convocatoria(document: YamlDocument) -> Convocatoria:
     return structure_document(_with_catalogue(document), Convocatoria)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_bundled(identificador: str) -> Convocatoria:
     archivo = bundled_path(identificador)
     data = _convocatorias_dir().joinpath(identificador + _SUFFIX).read_bytes()

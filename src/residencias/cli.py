@@ -1,0 +1,213 @@
+"""The ``residencias`` command: a thin Spanish shell over the public functions.
+
+Exit codes: 0 all good; 1 a negative answer (no CER for that CEME and grado, lint errors);
+2 bad input (unknown id, bad data file, bad arguments), said in one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import residencias
+from residencias.consistency import Observacion, Severidad, lint
+from residencias.domain.convocatoria import Convocatoria
+from residencias.errors import ResidenciasError
+from residencias.jsonable import dumps, to_data
+from residencias.loading.files import convocatorias_disponibles, load_convocatoria
+from residencias.text import normalize_name
+
+__all__ = ["main"]
+
+CER_POR_OMISION = "imss-cer-2026-2027"
+
+EXIT_OK = 0
+EXIT_NEGATIVE = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its one-line complaints in Spanish and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: argumentos inválidos: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="residencias",
+        description="Las convocatorias de residencias médicas (IMSS, UNAM), ejecutables y citadas.",
+    )
+    parser.add_argument("--version", action="version", version=f"residencias {residencias.__version__}")
+    sub = parser.add_subparsers(dest="orden", metavar="ORDEN", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("convocatorias", help="lista las convocatorias incluidas")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("mostrar", help="resume una convocatoria (id o archivo YAML)")
+    p.add_argument("convocatoria", metavar="ID")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("cer", help="CER abiertos a un residente según su CEME y grado (1.3, Tabla 1)")
+    p.add_argument("--ceme", required=True, help='CEME cursado, p. ej. "Medicina interna"')
+    p.add_argument("--grado", required=True, type=int, help="grado aprobado del CEME, p. ej. 2")
+    p.add_argument("--convocatoria", default=CER_POR_OMISION, metavar="ID",
+                   help=f"id o archivo (por omisión {CER_POR_OMISION})")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
+    p.add_argument("convocatoria", metavar="ID", nargs="?")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        handler = _HANDLERS[args.orden]
+        return handler(args)
+    except ResidenciasError as exc:
+        print(f"residencias: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _cmd_convocatorias(args: argparse.Namespace) -> int:
+    items = [load_convocatoria(i) for i in convocatorias_disponibles()]
+    if args.json:
+        _print(dumps([_listing(c) for c in items]))
+        return EXIT_OK
+    for c in items:
+        fecha = c.publicacion.fecha_hora
+        published = fecha.strftime("%Y-%m-%d %H:%M") if fecha else "sin fecha"
+        _print(f"{c.id:<38} {c.institucion.value:<5} publicada {published:<16} {c.titulo}")
+    return EXIT_OK
+
+
+def _listing(c: Convocatoria) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "institucion": c.institucion.value,
+        "titulo": c.titulo,
+        "publicacion": to_data(c.publicacion.fecha_hora),
+        "ciclo_academico": c.ciclo_academico.nombre,
+        "fuente": c.fuente.documento,
+    }
+
+
+def _cmd_mostrar(args: argparse.Namespace) -> int:
+    c = load_convocatoria(args.convocatoria)
+    if args.json:
+        data = to_data(c)
+        del data["especialidades"]
+        _print(dumps(data))
+        return EXIT_OK
+    for line in _summary(c):
+        _print(line)
+    return EXIT_OK
+
+
+def _summary(c: Convocatoria) -> list[str]:
+    pub = c.publicacion
+    published = pub.fecha_hora.isoformat() if pub.fecha_hora else f"sin fecha ({pub.nota})"
+    zona = c.zona_horaria
+    zona_fuente = f"[{zona.articulo}]" if zona.articulo else f"(supuesto: {zona.supuesto})"
+    ciclo = c.ciclo_academico
+    dates = f", del {ciclo.inicio} al {ciclo.fin}" if ciclo.inicio and ciclo.fin else ""
+    lines = [
+        f"{c.id}",
+        f"  {c.titulo}",
+        f"  Institución:      {c.institucion.value}, {c.dependencia}",
+        f"  Dirigida a:       {c.dirigida_a.texto} [{c.dirigida_a.articulo}]",
+        f"  Publicación:      {published} [{pub.articulo}]",
+        f"  Zona horaria:     {zona.nombre} {zona_fuente}",
+        f"  Ciclo académico:  {ciclo.nombre}{dates} [{ciclo.articulo}]"
+        + (f" — {ciclo.nota}" if ciclo.nota else ""),
+        f"  Fuente:           {c.fuente.documento} — {c.fuente.descripcion}",
+    ]
+    if c.tablas is not None:
+        for tabla in (c.tablas.prerrequisitos, c.tablas.diploma_institucional):
+            cers = len({normalize_name(t.cer) for t in tabla.filas})
+            lines.append(f"  Tabla {tabla.numero}:          {len(tabla.filas)} filas, {cers} CER "
+                         f"[{tabla.articulo}] — {tabla.titulo}")
+    if c.archivos:
+        aplican = [a for a in c.archivos if a.aplica]
+        lines.append(f"  Archivos:         {len(aplican)} archivos del expediente "
+                     f"({len(c.archivos) - len(aplican)} filas «NO APLICA»): "
+                     + ", ".join(a.nombre or "" for a in aplican))
+    if c.inconsistencias:
+        lines.append(f"  Inconsistencias:  {len(c.inconsistencias)} del documento, conservadas tal cual "
+                     f"(residencias lint {c.id})")
+    return lines
+
+
+def _cmd_cer(args: argparse.Namespace) -> int:
+    c = load_convocatoria(args.convocatoria)
+    found = c.cers_disponibles(args.ceme, args.grado)
+    if args.json:
+        _print(dumps([
+            {
+                "cer": d.especialidad.nombre if d.especialidad else d.fila.cer,
+                "cer_id": d.especialidad.id if d.especialidad else None,
+                "cer_como_en_tabla": d.fila.cer,
+                "ceme": d.fila.ceme,
+                "grado": d.fila.grado,
+                "articulo": d.fila.articulo,
+                "diploma_institucional": None if d.diploma is None else {
+                    "articulo": d.diploma.articulo,
+                    "ceme_como_en_tabla": d.diploma.ceme,
+                },
+            }
+            for d in found
+        ]))
+        return EXIT_OK if found else EXIT_NEGATIVE
+    ceme = c.especialidades.buscar(args.ceme)
+    ceme_name = ceme.nombre if ceme else args.ceme
+    if not found:
+        _print(f"Ningún CER de la Tabla 1 ({c.id}) está abierto a residentes de {ceme_name} "
+               f"con grado {args.grado} aprobado (1.3: el grado debe coincidir exactamente).")
+        grados = sorted({f.grado for f in c.tablas.prerrequisitos.filas
+                         if c.especialidades.buscar(f.ceme) == ceme}) if c.tablas and ceme else []
+        if grados:
+            _print(f"Con {ceme_name}, la Tabla 1 pide el grado {', '.join(map(str, grados))}.")
+        return EXIT_NEGATIVE
+    _print(f"CER abiertos a residentes de {ceme_name}, grado {args.grado} ({c.id}, 1.3 y Tabla 1):")
+    for d in found:
+        name = d.especialidad.nombre if d.especialidad else d.fila.cer
+        diploma = (f"; entrega de diploma institucional obligatoria [{d.diploma.articulo}]"
+                   if d.diploma else "")
+        _print(f"  {name:<48} [{d.fila.articulo}]{diploma}")
+    return EXIT_OK
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    found = lint(args.convocatoria)
+    errors = [o for o in found if o.severidad is Severidad.ERROR]
+    if args.json:
+        _print(dumps(list(found)))
+    else:
+        for o in found:
+            _print(_lint_line(o))
+        checked = args.convocatoria or f"{len(convocatorias_disponibles())} convocatorias"
+        _print(f"{checked}: {len(errors)} errores, {len(found) - len(errors)} advertencias")
+    return EXIT_NEGATIVE if errors else EXIT_OK
+
+
+def _lint_line(o: Observacion) -> str:
+    return f"{o.convocatoria}: {o.severidad.value} [{o.codigo}] {o.mensaje} — {'; '.join(o.lugares)}"
+
+
+_HANDLERS = {
+    "convocatorias": _cmd_convocatorias,
+    "mostrar": _cmd_mostrar,
+    "cer": _cmd_cer,
+    "lint": _cmd_lint,
+}
