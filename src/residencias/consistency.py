@@ -3,7 +3,8 @@
 Two kinds of finding, each citing every place involved:
 
 - ``error``: the data breaks its own integrity: a file that does not load, a CER or CEME the
-  catalogue does not know, a table row repeated, a CER the catalogue calls direct-entry;
+  catalogue does not know, a table row repeated, a CER the catalogue calls direct-entry, a
+  file name asked twice, a publication instant whose UTC offset is not its zone's;
 - ``advertencia``: the document contradicts itself, and the data keeps it as written: the
   declared ``inconsistencias``, errata used in a table, names spelled differently between or
   within tables, Tabla 4 rows that Tabla 1 does not have.
@@ -20,9 +21,12 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterator
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import attrs
 
+from residencias.domain.archivos import EspecificacionArchivo
 from residencias.domain.cer import PrerrequisitoCER, TablaCER
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades, Entrada
@@ -79,6 +83,8 @@ def lint(convocatoria: str | os.PathLike[str] | None = None) -> tuple[Observacio
 def check_convocatoria(convocatoria: Convocatoria) -> tuple[Observacion, ...]:
     """Every finding for one loaded convocatoria, errors first, then in document order."""
     found = list(_declared(convocatoria))
+    found.extend(_publication_offset(convocatoria))
+    found.extend(_repeated_file_names(convocatoria))
     if convocatoria.tablas is not None:
         tablas = convocatoria.tablas
         catalogo = convocatoria.especialidades
@@ -99,6 +105,38 @@ def _declared(convocatoria: Convocatoria) -> Iterator[Observacion]:
     for item in convocatoria.inconsistencias:
         yield Observacion(convocatoria.id, Severidad.ADVERTENCIA, item.id, item.descripcion,
                           item.lugares)
+
+
+def _publication_offset(convocatoria: Convocatoria) -> Iterator[Observacion]:
+    """The UTC offset written with the publication instant must be the zone's at that instant."""
+    instant = convocatoria.publicacion.fecha_hora
+    if instant is None:
+        return
+    zone = ZoneInfo(convocatoria.zona_horaria.nombre)
+    expected = instant.astimezone(zone).utcoffset()
+    if instant.utcoffset() != expected:
+        yield Observacion(convocatoria.id, Severidad.ERROR, "desfase-horario",
+                          f"la publicación {instant.isoformat()} lleva un desfase distinto del de "
+                          f"{zone.key} en esa fecha ({_offset(expected)})",
+                          (convocatoria.publicacion.articulo, "zona_horaria"))
+
+
+def _offset(delta: timedelta | None) -> str:
+    minutes = int((delta or timedelta()).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _repeated_file_names(convocatoria: Convocatoria) -> Iterator[Observacion]:
+    seen: dict[str, EspecificacionArchivo] = {}
+    for archivo in convocatoria.archivos:
+        if archivo.nombre is None:
+            continue
+        first = seen.setdefault(archivo.nombre, archivo)
+        if first is not archivo:
+            yield Observacion(convocatoria.id, Severidad.ERROR, "archivo-repetido",
+                              f"dos filas de la tabla de archivos piden el nombre {archivo.nombre}",
+                              (first.articulo, archivo.articulo))
 
 
 def _where(tabla: TablaCER, fila: PrerrequisitoCER) -> str:

@@ -1,0 +1,145 @@
+"""The ``residencias`` command line: output, --json, and the exit codes 0/1/2 of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import residencias
+from residencias.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_convocatorias_json_lists_every_bundled_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "convocatorias", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [item["id"] for item in data] == list(residencias.convocatorias_disponibles())
+    cer = next(item for item in data if item["id"] == "imss-cer-2026-2027")
+    assert cer["publicacion"] == "2026-03-09T18:00:00-06:00"
+    assert cer["institucion"] == "IMSS"
+
+
+def test_convocatorias_human_output_has_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "convocatorias")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == len(residencias.convocatorias_disponibles())
+    assert any(line.startswith("imss-cer-2026-2027") and "2026-03-09 18:00" in line for line in lines)
+
+
+def test_mostrar_summarises_the_cer_call_with_citations(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "mostrar", "imss-cer-2026-2027")
+    assert code == 0
+    assert "2026-03-09T18:00:00-06:00 [Portada" in out
+    assert "Tabla 1:          42 filas" in out
+    assert "Tabla 4:          32 filas" in out
+
+
+def test_mostrar_json_is_the_whole_call_without_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "mostrar", "imss-cer-2026-2027", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert "especialidades" not in data
+    assert len(data["tablas"]["prerrequisitos"]["filas"]) == 42
+    assert data["zona_horaria"]["nombre"] == "America/Mexico_City"
+
+
+def test_cer_json_gives_cer_and_articulo(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cer", "--ceme", "Medicina interna", "--grado", "2", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["cer"] for d in data] == [
+        "Cardiología", "Gastroenterología", "Nefrología", "Neurología", "Oncología Médica", "Reumatología",
+    ]
+    assert data[0]["articulo"] == "1.2 C y 1.3, Tabla 1 (fila 5)"
+    assert all(d["diploma_institucional"] is None for d in data)
+
+
+def test_cer_reports_the_diploma_obligation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cer", "--ceme", "Neurocirugía", "--grado", "5", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["cer"] for d in data] == ["Neurocirugía Pediátrica", "Terapia Endovascular Neurológica"]
+    assert [d["diploma_institucional"]["articulo"] for d in data] == [
+        "9.1, Tabla 4 (fila 18)", "9.1, Tabla 4 (fila 30)",
+    ]
+
+
+def test_cer_without_match_is_a_negative_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cer", "--ceme", "Medicina interna", "--grado", "3")
+    assert code == 1
+    assert "grado debe coincidir exactamente" in out
+    assert "pide el grado 1, 2, 4" in out
+
+
+def test_unknown_ceme_is_bad_input_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "cer", "--ceme", "Medicna interna", "--grado", "2")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "¿quiso decir 'Medicina Interna'" in err
+
+
+def test_unknown_convocatoria_lists_the_known_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "mostrar", "issste-2026")
+    assert code == 2
+    assert "convocatoria desconocida 'issste-2026'" in err
+    assert "imss-cer-2026-2027" in err
+
+
+def test_bad_data_file_gives_file_line_column(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "mia.yaml"
+    bad.write_text("id: mia\ninstitucion: IMSS\ninstitucion: UNAM\n", encoding="utf-8")
+    code, _, err = run(capsys, "mostrar", str(bad))
+    assert code == 2
+    assert err.strip() == (
+        f"residencias: {bad}:3:1: clave duplicada 'institucion' (ya definida en la línea 2); "
+        "se esperaba cada clave una sola vez"
+    )
+    assert "Traceback" not in err
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["cer", "--ceme", "Pediatría", "--grado", "tres"])
+    assert info.value.code == 2
+    assert "argumentos inválidos" in capsys.readouterr().err
+
+
+def test_lint_all_has_warnings_and_no_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lint")
+    assert code == 0
+    assert "0 errores" in out.splitlines()[-1]
+    assert "advertencia [cer-fuera-de-tabla-1]" in out
+
+
+def test_lint_json_of_a_broken_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = Path(residencias.__file__).parent / "data" / "convocatorias" / "imss-cer-2026-2027.yaml"
+    text = source.read_text(encoding="utf-8").replace('ceme: "Pediatría", grado: 2', 'ceme: "Pedriatría", grado: 2')
+    broken = tmp_path / "cer.yaml"
+    broken.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "lint", str(broken), "--json")
+    assert code == 1
+    errors = [o for o in json.loads(out) if o["severidad"] == "error"]
+    assert [o["codigo"] for o in errors] == ["especialidad-desconocida"]
+    assert "Pedriatría" in errors[0]["mensaje"]
+    assert errors[0]["lugares"][0] == "1.2 C y 1.3, Tabla 1 (fila 8)"
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "residencias", "cer", "--ceme", "Psiquiatría", "--grado", "4", "--json"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [d["cer"] for d in json.loads(done.stdout)] == ["Psiquiatría Infantil y de la Adolescencia"]
