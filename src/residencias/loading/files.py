@@ -115,9 +115,19 @@ def load_convocatoria(id_or_path: str | os.PathLike[str]) -> Convocatoria:
     if text in known and not isinstance(id_or_path, os.PathLike):
         return _load_bundled(text)
     path = Path(text)
-    if isinstance(id_or_path, os.PathLike) or path.exists() or path.suffix in {".yaml", ".yml"}:
+    if isinstance(id_or_path, os.PathLike) or _names_a_file(path):
         return _structure_convocatoria(read_yaml_file(path))
     raise UnknownConvocatoriaError(text, known)
+
+
+def _names_a_file(path: Path) -> bool:
+    """Whether a name given for a convocatoria is meant as a path (it exists, or ends in .yaml)."""
+    if path.suffix in {".yaml", ".yml"}:
+        return True
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def load_expediente(path: str | os.PathLike[str]) -> Expediente:

@@ -35,7 +35,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from residencias.domain.validators import InvalidValue
 from residencias.errors import DataFileError, Problema
-from residencias.loading.yaml_reader import PathKey, YamlDocument
+from residencias.loading.yaml_reader import PathKey, YamlDocument, one_line
 from residencias.text import closest
 
 __all__ = ["describe", "structure_document"]
@@ -200,6 +200,7 @@ def structure_document(document: YamlDocument, cl: type[T]) -> T:
         return _CONVERTER.structure(document.root, cl)
     except Exception as exc:
         problems = [_problem(document, path, error) for path, error in _leaves(exc, ())]
+        problems = [attrs.evolve(p, mensaje=one_line(p.mensaje)) for p in problems]
         raise DataFileError(problems) from None
 
 

@@ -7,7 +7,7 @@ so that this module, not YAML 1.1, decides what each scalar means:
   ``!tag``, merge keys, keys that are not text, the yes/no/on/off words (write ``true``/``false``,
   or quote the text), numbers YAML 1.1 reads in odd ways (``010`` is octal, ``1_000``, ``1:30``),
   infinities and NaN, dates that do not exist, date-times without a UTC offset, empty files,
-  files that are not UTF-8 and files over :data:`MAX_BYTES`;
+  files that are not UTF-8, control characters (NUL included) and files over :data:`MAX_BYTES`;
 - kept: text, ``true``/``false``, decimal integers, decimals as exact :class:`~decimal.Decimal`
   (never ``float``), dates, aware date-times, null.
 
@@ -24,6 +24,7 @@ residencias.errors.DataFileError: ej.yaml:1:4: 'no' es ambiguo en YAML (se lee c
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -54,6 +55,8 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _BOOL_WORDS = {"true": True, "false": False}
+# What the YAML reader (libyaml and PyYAML alike) refuses: control characters, lone surrogates.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\Z")
 _TIMESTAMP = re.compile(
     r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
@@ -61,9 +64,24 @@ _TIMESTAMP = re.compile(
     r"(?:[ \t]*(?P<tz>Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?\Z"
 )
 
+_MAPPING_VALUES = (
+    "no se permite un valor de mapa aquí (¿falta un salto de línea, o hay ':' en un texto sin "
+    "comillas?)"
+)
+_AFTER_END = "contenido inesperado tras el fin del documento"
 _SYNTAX_PROBLEMS = {
-    "mapping values are not allowed here": "no se permite un valor de mapa aquí (¿falta un salto "
-    "de línea, o hay ':' en un texto sin comillas?)",
+    "mapping values are not allowed here": _MAPPING_VALUES,
+    "mapping values are not allowed in this context": _MAPPING_VALUES,
+    "mapping keys are not allowed in this context": "no se permite una clave de mapa aquí",
+    "block sequence entries are not allowed in this context": "no se permite un elemento de "
+    "lista ('- ') aquí (¿sangría inconsistente?)",
+    "did not find expected ',' or ']'": "falta una ',' o el ']' que cierra la lista",
+    "did not find expected ',' or '}'": "falta una ',' o la '}' que cierra el mapa",
+    "did not find expected comment or line break": "se esperaba un comentario o un salto de línea",
+    "found unexpected ':'": "':' inesperado (¿un texto con ':' sin comillas?)",
+    "found unexpected document indicator": "indicador de documento ('---' o '...') inesperado",
+    "found a tab character where an indentation space is expected": "un tabulador donde se "
+    "esperaba un espacio de sangría",
     "could not find expected ':'": "no se encontró el ':' esperado",
     "found character that cannot start any token": "carácter que no puede iniciar un elemento "
     "(¿un tabulador o '@'/'`' sin comillas?)",
@@ -74,8 +92,8 @@ _SYNTAX_PROBLEMS = {
     "found unknown escape character": "secuencia de escape desconocida",
     "found a tab character that violates indentation": "un tabulador rompe la sangría",
     "did not find expected node content": "falta el contenido esperado",
-    "expected <document start>, but found <block mapping start>": "contenido inesperado tras el "
-    "fin del documento",
+    "expected <document start>, but found <block mapping start>": _AFTER_END,
+    "did not find expected <document start>": _AFTER_END,
 }
 
 
@@ -128,12 +146,15 @@ def read_yaml_file(path: str | Path, nombre: str | None = None) -> YamlDocument:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise DataFileError([Problema(archivo, 1, 1, _too_big(size))])
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # bounded: a device such as /dev/zero reports size 0
+            data = stream.read(MAX_BYTES + 1)
     except IsADirectoryError as exc:
         raise DataFileError([Problema(archivo, 1, 1, "es un directorio, se esperaba un archivo YAML")]) from exc
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise DataFileError([Problema(archivo, 1, 1, f"no se pudo leer el archivo ({reason})")]) from exc
+    except ValueError as exc:  # a name the OS cannot take, e.g. with a NUL character
+        raise DataFileError([Problema(archivo, 1, 1, "nombre de archivo inválido")]) from exc
     return read_yaml_bytes(data, archivo)
 
 
@@ -141,14 +162,17 @@ def read_yaml_bytes(data: bytes, archivo: str) -> YamlDocument:
     """Decode UTF-8 (a BOM is allowed) and read; a bad byte is reported at its line and column."""
     if len(data) > MAX_BYTES:
         raise DataFileError([Problema(archivo, 1, 1, _too_big(len(data)))])
+    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
+        # Offsets are in ``body`` (after the BOM); the column counts characters, as YAML's do.
+        before = body[: exc.start]
+        line_start = before.rfind(b"\n") + 1
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        column = len(before[line_start:].decode("utf-8")) + 1
         raise DataFileError(
-            [Problema(archivo, line, column, f"el archivo no es UTF-8 (byte 0x{data[exc.start]:02x}); "
+            [Problema(archivo, line, column, f"el archivo no es UTF-8 (byte 0x{body[exc.start]:02x}); "
                       "guárdelo como UTF-8")]
         ) from None
     return read_yaml(text, archivo)
@@ -158,11 +182,18 @@ def read_yaml(text: str, archivo: str) -> YamlDocument:
     """Read YAML text (already decoded); see the module docstring for what is refused."""
     if len(text) > MAX_BYTES:
         raise DataFileError([Problema(archivo, 1, 1, _too_big(len(text)))])
-    if "\x00" in text:
-        at = text.index("\x00")
+    bad = _NON_PRINTABLE.search(text)
+    if bad is not None:
+        at = bad.start()
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        raise DataFileError([Problema(archivo, line, column, "carácter nulo: no es un archivo de texto YAML")])
+        mensaje = (
+            "carácter nulo: no es un archivo de texto YAML"
+            if text[at] == "\x00"
+            else f"carácter U+{ord(text[at]):04X} no permitido en YAML (de control o inválido); "
+            "quítelo"
+        )
+        raise DataFileError([Problema(archivo, line, column, mensaje)])
     builder = _Builder(archivo)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -179,11 +210,21 @@ def read_yaml(text: str, archivo: str) -> YamlDocument:
     return YamlDocument(archivo, builder.root, builder.values, builder.keys)
 
 
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(mensaje: str) -> str:
+    """The message with the line breaks of quoted values written as escapes (``\\n``), so that
+    a problem stays on one line whatever text it quotes."""
+    return mensaje.translate(_LINE_BREAKS)
+
+
 def _too_big(size: int) -> str:
     return f"archivo demasiado grande ({size} bytes); el máximo es {MAX_BYTES} bytes (5 MiB)"
 
 
 def _problem_at(archivo: str, mark: Any, mensaje: str) -> Problema:
+    mensaje = one_line(mensaje)
     if mark is None:
         return Problema(archivo, 1, 1, mensaje)
     return Problema(archivo, mark.line + 1, mark.column + 1, mensaje)
@@ -321,7 +362,11 @@ def _scalar_value(event: ev.ScalarEvent) -> Scalar:
                        "escriba true o false, o póngalo entre comillas si es texto")
     if kind == "int":
         if _DECIMAL_INT.match(text):
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+                raise _Refused(event.start_mark, f"número de {len(text)} caracteres demasiado "
+                               "largo; si es texto, póngalo entre comillas") from None
         raise _Refused(event.start_mark, f"número '{text}' ambiguo (YAML 1.1 lo lee como octal, "
                        "hexadecimal o sexagesimal): escríbalo en decimal, o entre comillas si es texto")
     if kind == "float":

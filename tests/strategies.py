@@ -1,0 +1,357 @@
+"""Hypothesis strategies and valid samples shared by the test suite.
+
+Valid samples (each loads; the files of ``tests/data/bad`` are copies of them with one defect):
+
+- :data:`CONVOCATORIA_MINIMA`, a small convocatoria (for :func:`residencias.load_convocatoria`);
+- :data:`EXPEDIENTE_MINIMO`, a small expediente (for :func:`residencias.load_expediente`);
+- :func:`bundled_convocatoria_text`, the text of the bundled ``imss-cer-2026-2027`` file.
+
+Strategies:
+
+- :func:`yaml_like_text`: arbitrary text built mostly from YAML punctuation, keywords, field names
+  and the values the reader refuses (``no``, ``010``, ``.inf``, tags, anchors...);
+- :func:`plain_values`: nested dicts and lists of text, integers, booleans, null, exact
+  decimals, dates and aware date-times, i.e. what the reader returns;
+- :func:`yaml_documents`: :func:`plain_values` rendered as YAML by :func:`to_yaml`
+  (``yaml.safe_dump``, taught to write a :class:`~decimal.Decimal` as a plain number);
+- :func:`perturbed_documents`: a valid sample with one value replaced, one key dropped or one
+  key misspelled, rendered as YAML (reaches the schema checks, not only the parser);
+- :func:`mutated_text`: a valid sample with one textual mutation (delete, duplicate or swap
+  lines, swap, delete or insert characters);
+- :func:`corrupted_bytes`: a valid sample's UTF-8 bytes with a few bytes put in place of one.
+
+>>> to_yaml({"nota": Decimal("87.512"), "grado": 3, "texto": "no"})
+"nota: 87.512\\ngrado: 3\\ntexto: 'no'\\n"
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta, timezone
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import attrs
+import yaml
+from hypothesis import strategies as st
+
+from residencias.domain import (
+    CatalogoEspecialidades,
+    CicloAcademico,
+    Convocatoria,
+    Documento,
+    Errata,
+    Especialidad,
+    EspecificacionArchivo,
+    Expediente,
+    Fuente,
+    Inconsistencia,
+    PrerrequisitoCER,
+    Publicacion,
+    Residente,
+    TablaCER,
+    TablasCER,
+    TextoCitado,
+    ZonaHoraria,
+)
+from residencias.loading.yaml_reader import read_yaml
+
+__all__ = [
+    "CONVOCATORIA_MINIMA",
+    "EXPEDIENTE_MINIMO",
+    "FIELD_NAMES",
+    "bundled_convocatoria_text",
+    "corrupted_bytes",
+    "mutated_text",
+    "perturbed_documents",
+    "plain_values",
+    "scalars",
+    "to_yaml",
+    "yaml_documents",
+    "yaml_like_text",
+]
+
+CONVOCATORIA_MINIMA = """\
+# Convocatoria mínima de prueba, copiada de imss-cer-2026-2027 con pocas filas.
+id: prueba-cer-2026
+institucion: IMSS
+dependencia: "Coordinación de Educación en Salud"
+titulo: "Convocatoria de prueba para los CER"
+dirigida_a:
+  texto: "Médicos residentes externos al IMSS"
+  articulo: "1.1"
+publicacion:
+  fecha_hora: 2026-03-09T18:00:00-06:00
+  articulo: "Portada"
+zona_horaria:
+  nombre: America/Mexico_City
+  supuesto: "El documento no dice el huso horario."
+ciclo_academico:
+  nombre: "2026-2027"
+  articulo: "1.1"
+  inicio: 2026-03-01
+  fin: 2027-02-28
+fuente:
+  documento: "004_c5115caac5323946.txt"
+  descripcion: "Texto extraído del PDF oficial."
+tablas:
+  prerrequisitos:
+    numero: 1
+    titulo: "Tabla 1. CER activos"
+    articulo: "1.2 C"
+    filas:
+      - cer: "Cardiología"
+        ceme: "Medicina interna"
+        grado: 2
+        articulo: "Tabla 1 (fila 5)"
+      - {cer: "Neonatología", ceme: "Pediatría", grado: 3, articulo: "Tabla 1 (fila 24)"}
+  diploma_institucional:
+    numero: 4
+    titulo: "Tabla 4. Diploma institucional"
+    articulo: "9.1"
+    filas:
+      - {cer: "Neonatología", ceme: "Pediatría", grado: 3, articulo: "Tabla 4 (fila 16)"}
+archivos:
+  - documento: "Acta de nacimiento"
+    participante: todos
+    articulo: "Tabla de archivos"
+    nombre: ACTADENACIMIENTO
+    resolucion_ppp: 200
+    tamano_maximo_kb: 1024
+    formato: PDF
+inconsistencias:
+  - id: tabla-4-citada-como-tabla-5
+    descripcion: "9.1 remite a la tabla 5."
+    lugares: ["9.1", "Tabla 4"]
+"""
+"""A small valid convocatoria: every section, block and flow style, dates and a date-time."""
+
+EXPEDIENTE_MINIMO = """\
+# Expediente de prueba de una residente de Medicina Interna.
+convocatoria: imss-cer-2026-2027
+aspirante:
+  nombre: "Ana Pérez López"
+  nacionalidad: mexicana
+  estudios_licenciatura: extranjero
+  correos: ["ana@example.com"]
+  ceme: "Medicina Interna"
+  grado: 3
+  institucion: "ISSSTE"
+documentos:
+  - tipo: ACTADENACIMIENTO
+    archivo: "acta.pdf"
+  - tipo: TITULO
+    archivo: "titulo.pdf"
+    apostillado: true
+    traducido: false
+"""
+"""A small valid expediente of a resident, with enumerations, a list and booleans."""
+
+
+def bundled_convocatoria_text(identificador: str = "imss-cer-2026-2027") -> str:
+    """The text of a bundled convocatoria file (a large valid sample)."""
+    data = resources.files("residencias").joinpath("data", "convocatorias", identificador + ".yaml")
+    return data.read_text(encoding="utf-8")
+
+
+_CLASSES: tuple[type, ...] = (
+    CatalogoEspecialidades, CicloAcademico, Convocatoria, Documento, Errata, Especialidad,
+    EspecificacionArchivo, Expediente, Fuente, Inconsistencia, PrerrequisitoCER, Publicacion,
+    Residente, TablaCER, TablasCER, TextoCitado, ZonaHoraria,
+)
+FIELD_NAMES: tuple[str, ...] = tuple(
+    sorted({field.name for cl in _CLASSES for field in attrs.fields(cl)})
+)
+"""Every key the schemas know, so that generated mappings often reach the field checks."""
+
+# Pieces of YAML, and values the reader or the schemas treat specially.
+_TOKENS = (
+    ": ", ":", "- ", "-", "\n", "\n  ", "\n    ", "  ", " ", "#", "# nota", "{", "}", "[", "]",
+    ", ", "'", '"', "&a ", "*a", "!t ", "!!str ", "!!python/object:os.system ", "| ", "> ",
+    "|-\n  ", "---\n", "...\n", "? ", "<<: ", "%YAML 1.1\n", "%TAG ! tag:x,2026:\n", "\t", "\\",
+    "\\u00e9", "\r\n", "\r", "\ufeff", "\x00", "\x01", "\x85", "\u2028", "é", "ñ", "😀",
+    "true", "false", "no", "yes", "On", "~", "null", "0", "3", "-1", "010", "0x1F", "0o17",
+    "1_000", "1:30", "190:20:30", ".inf", "-.Inf", ".nan", "87.512", "1e3", "1.5e+3", "2026-02-30",
+    "2026-03-09", "2026-03-09T18:00:00", "2026-03-09T18:00:00-06:00", "2026-03-09 18:00:00 Z",
+    "IMSS", "ISSSTE", "todos", "mexicana", "America/Mexico_City", "Mars/Olympus",
+    "id: prueba-cer-2026\n", "convocatoria: imss-cer-2026-2027\n",
+)
+
+
+def yaml_like_text(max_pieces: int = 40) -> st.SearchStrategy[str]:
+    """Text made of YAML punctuation, field names, odd values and arbitrary characters."""
+    piece = st.one_of(
+        st.sampled_from(_TOKENS),
+        st.sampled_from(FIELD_NAMES).map(lambda name: name + ": "),
+        st.text(max_size=6),
+    )
+    return st.lists(piece, max_size=max_pieces).map("".join)
+
+
+_OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda minutes: timezone(timedelta(minutes=minutes))
+)
+
+
+def scalars(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Any]:
+    """The scalar values the reader returns: text (``texts``, by default any), int, bool, null,
+    Decimal, date, datetime."""
+    return st.one_of(
+        st.text(max_size=20) if texts is None else texts,
+        st.sampled_from(FIELD_NAMES),
+        st.integers(),
+        st.integers(min_value=-2, max_value=6),
+        st.booleans(),
+        st.none(),
+        st.decimals(places=3, allow_nan=False, allow_infinity=False),
+        st.dates(),
+        st.datetimes(timezones=_OFFSETS),
+    )
+
+
+def plain_values(
+    leaves: st.SearchStrategy[Any] | None = None,
+    keys: st.SearchStrategy[str] | None = None,
+    max_leaves: int = 15,
+) -> st.SearchStrategy[Any]:
+    """Nested dicts (text keys, often schema field names) and lists of :func:`scalars`."""
+    if keys is None:
+        keys = st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=10))
+    return st.recursive(
+        scalars() if leaves is None else leaves,
+        lambda children: st.one_of(
+            st.lists(children, max_size=4),
+            st.dictionaries(keys, children, max_size=5),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
+_SafeDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when present
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc]
+    """``yaml.safe_dump``'s dumper, writing a Decimal as the plain number it is."""
+
+
+def _represent_decimal(dumper: Any, value: Decimal) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def to_yaml(value: Any) -> str:
+    """``value`` as YAML text, the way ``yaml.safe_dump`` writes it (keys in their order)."""
+    text: str = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return text
+
+
+def yaml_documents(values: st.SearchStrategy[Any] | None = None) -> st.SearchStrategy[str]:
+    """:func:`plain_values` (or ``values``) rendered as YAML text."""
+    return (plain_values() if values is None else values).map(to_yaml)
+
+
+@lru_cache(maxsize=8)
+def _sample_root(text: str) -> dict[str, Any]:
+    """The sample read by the project's reader (values keep their exact types); never mutated."""
+    root = read_yaml(text, "muestra.yaml").root
+    assert isinstance(root, dict)
+    return root
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+def _copy_with(root: Any, path: tuple[Any, ...], change: Any) -> Any:
+    """A deep copy of ``root`` where ``change(parent, last_key)`` edits the parent of ``path``."""
+    if not path:
+        return root
+    copy: Any = dict(root) if isinstance(root, dict) else list(root)
+    head, rest = path[0], path[1:]
+    if rest:
+        copy[head] = _copy_with(copy[head], rest, change)
+    else:
+        change(copy, head)
+    return copy
+
+
+@lru_cache(maxsize=8)
+def _sample_paths(text: str) -> tuple[tuple[Any, ...], ...]:
+    return tuple(_paths(_sample_root(text)))
+
+
+_REPLACEMENTS = plain_values(max_leaves=6)
+_NEW_KEYS = st.one_of(st.sampled_from(FIELD_NAMES), st.text(min_size=1, max_size=10))
+
+
+@st.composite
+def perturbed_documents(draw: st.DrawFn, sample: str = CONVOCATORIA_MINIMA) -> str:
+    """A valid sample with one change: a value replaced, a key dropped or a key misspelled."""
+    path = draw(st.sampled_from(_sample_paths(sample)))
+    kind = draw(st.sampled_from(["replace", "drop", "rename"]))
+    if kind == "replace":
+        new = draw(_REPLACEMENTS)
+
+        def change(parent: Any, key: Any) -> None:
+            parent[key] = new
+
+    elif kind == "drop":
+
+        def change(parent: Any, key: Any) -> None:
+            del parent[key]
+
+    else:
+        new_key = draw(_NEW_KEYS)
+
+        def change(parent: Any, key: Any) -> None:
+            if isinstance(parent, dict):
+                parent[new_key] = parent.pop(key)
+            else:
+                parent[key] = {new_key: parent[key]}
+
+    return to_yaml(_copy_with(_sample_root(sample), path, change))
+
+
+@st.composite
+def mutated_text(draw: st.DrawFn, sample: str = CONVOCATORIA_MINIMA) -> str:
+    """A valid sample with one textual mutation, as a careless edit would leave it."""
+    lines = sample.splitlines(keepends=True)
+    kind = draw(st.sampled_from(
+        ["delete line", "duplicate line", "swap lines", "swap chars", "delete char", "insert char"]
+    ))
+    if kind.endswith("line") or kind.endswith("lines"):
+        at = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+        if kind == "delete line":
+            del lines[at]
+        elif kind == "duplicate line":
+            lines.insert(at, lines[at])
+        elif at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        return "".join(lines)
+    at = draw(st.integers(min_value=0, max_value=len(sample) - 1))
+    if kind == "swap chars":
+        if at + 1 < len(sample):
+            return sample[:at] + sample[at + 1] + sample[at] + sample[at + 2:]
+        return sample
+    if kind == "delete char":
+        return sample[:at] + sample[at + 1:]
+    char = draw(st.one_of(st.sampled_from(" \t\n:-#{}[],'\"&*!|>?%@`"), st.characters()))
+    return sample[:at] + char + sample[at:]
+
+
+@st.composite
+def corrupted_bytes(draw: st.DrawFn, sample: str = CONVOCATORIA_MINIMA) -> bytes:
+    """A valid sample's UTF-8 bytes with one byte replaced by up to four arbitrary ones."""
+    raw = sample.encode("utf-8")
+    at = draw(st.integers(min_value=0, max_value=len(raw) - 1))
+    return raw[:at] + draw(st.binary(max_size=4)) + raw[at + 1:]
