@@ -144,7 +144,9 @@ def test_every_tabla_4_pair_must_present_the_diploma(
 
 def test_diploma_pairs_match_through_the_catalogue(cer: residencias.Convocatoria) -> None:
     """Tabla 1 says "Medicina de Urgencias", Tabla 4 "Urgencias médico-quirúrgicas": one CEME."""
-    found = cer.diploma_institucional(cer="Medicina del Enfermo en estado crítico", ceme="Medicina de Urgencias")
+    found = cer.diploma_institucional(
+        cer="Medicina del Enfermo en estado crítico", ceme="Medicina de Urgencias"
+    )
     assert found is not None
     assert found.ceme == "Urgencias médico-quirúrgicas"
     assert found.articulo == "9.1, Tabla 4 (fila 11)"

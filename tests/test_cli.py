@@ -125,7 +125,8 @@ def test_lint_all_has_warnings_and_no_errors(capsys: pytest.CaptureFixture[str])
 
 def test_lint_json_of_a_broken_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = Path(residencias.__file__).parent / "data" / "convocatorias" / "imss-cer-2026-2027.yaml"
-    text = source.read_text(encoding="utf-8").replace('ceme: "Pediatría", grado: 2', 'ceme: "Pedriatría", grado: 2')
+    text = source.read_text(encoding="utf-8")
+    text = text.replace('ceme: "Pediatría", grado: 2', 'ceme: "Pedriatría", grado: 2')
     broken = tmp_path / "cer.yaml"
     broken.write_text(text, encoding="utf-8")
     code, out, _ = run(capsys, "lint", str(broken), "--json")

@@ -52,13 +52,17 @@ def test_spelling_variants_between_tables(cer_findings: tuple[Observacion, ...])
     variants = {o.mensaje: o.lugares for o in cer_findings if o.codigo == "nombres-distintos"}
     gineco = next(lugares for mensaje, lugares in variants.items() if "«Gineco obstetricia»" in mensaje)
     assert set(gineco) == {"1.2 C y 1.3, Tabla 1 (fila 4)", "1.2 C y 1.3, Tabla 1 (fila 39)"}
-    urgencias = next(lugares for mensaje, lugares in variants.items() if "«Urgencias médico-quirúrgicas»" in mensaje)
+    urgencias = next(
+        lugares for mensaje, lugares in variants.items() if "«Urgencias médico-quirúrgicas»" in mensaje
+    )
     assert set(urgencias) == {"1.2 C y 1.3, Tabla 1 (fila 18)", "9.1, Tabla 4 (fila 11)"}
 
 
 def test_errata_are_reported_as_written(cer_findings: tuple[Observacion, ...]) -> None:
     errata = [o for o in cer_findings if o.codigo == "errata"]
-    assert {o.lugares[0] for o in errata} == {"1.2 C y 1.3, Tabla 1 (fila 3)", "1.2 C y 1.3, Tabla 1 (fila 38)"}
+    assert {o.lugares[0] for o in errata} == {
+        "1.2 C y 1.3, Tabla 1 (fila 3)", "1.2 C y 1.3, Tabla 1 (fila 38)",
+    }
     assert any("«Angiología y Cirugía Vasculat»" in o.mensaje for o in errata)
     assert any("«Cirugia»" in o.mensaje for o in errata)
 
@@ -90,7 +94,8 @@ def _variant(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_repeated_row_is_an_error(tmp_path: Path) -> None:
-    row = '      - {cer: "Cardiología", ceme: "Medicina interna", grado: 2, articulo: "1.2 C y 1.3, Tabla 1 (fila 5)"}\n'
+    row = ('      - {cer: "Cardiología", ceme: "Medicina interna", grado: 2, '
+           'articulo: "1.2 C y 1.3, Tabla 1 (fila 5)"}\n')
     path = _variant(tmp_path, row, row + row.replace("fila 5", "fila 5 bis"))
     found = [o for o in lint(path) if o.severidad is Severidad.ERROR]
     assert [o.codigo for o in found] == ["fila-repetida"]
@@ -131,7 +136,8 @@ def test_publication_offset_must_be_the_zones(tmp_path: Path) -> None:
 def test_a_file_name_asked_twice_is_an_error(tmp_path: Path) -> None:
     text = XLVI_YAML.read_text(encoding="utf-8")
     path = tmp_path / "xlvi.yaml"
-    path.write_text(text.replace('nombre: "IDENTIFICACION2"', 'nombre: "IDENTIFICACION1"', 1), encoding="utf-8")
+    text = text.replace('nombre: "IDENTIFICACION2"', 'nombre: "IDENTIFICACION1"', 1)
+    path.write_text(text, encoding="utf-8")
     found = [o for o in lint(path) if o.severidad is Severidad.ERROR]
     assert [o.codigo for o in found] == ["archivo-repetido"]
     assert "IDENTIFICACION1" in found[0].mensaje

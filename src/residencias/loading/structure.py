@@ -179,7 +179,9 @@ def _tuple_hook(converter: cattrs.Converter, cl: Any) -> Callable[[Any, type], t
 
 
 def _class_hook(converter: cattrs.Converter, cl: type) -> Callable[[Any, type], Any]:
-    generated = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+    generated: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True
+    )
 
     def structure(value: Any, _: type) -> Any:
         if isinstance(value, cl):
@@ -218,8 +220,8 @@ def _leaves(exc: BaseException, path: PathKey) -> Iterator[tuple[PathKey, BaseEx
         for inner in without_i:
             yield from _leaves(inner, path)
     elif isinstance(exc, BaseExceptionGroup):
-        for inner in exc.exceptions:
-            yield from _leaves(inner, path)
+        for member in exc.exceptions:
+            yield from _leaves(member, path)
     else:
         yield path, exc
 

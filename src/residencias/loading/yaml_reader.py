@@ -19,7 +19,7 @@ Position(linea=2, columna=8)
 >>> read_yaml("a: no\\n", "ej.yaml")
 Traceback (most recent call last):
 ...
-residencias.errors.DataFileError: ej.yaml:1:4: 'no' es ambiguo en YAML (se lee como booleano): escriba true o false, o póngalo entre comillas si es texto
+residencias.errors.DataFileError: ej.yaml:1:4: 'no' es ambiguo en YAML (se lee como booleano)...
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ def read_yaml_file(path: str | Path, nombre: str | None = None) -> YamlDocument:
         with path.open("rb") as stream:  # bounded: a device such as /dev/zero reports size 0
             data = stream.read(MAX_BYTES + 1)
     except IsADirectoryError as exc:
-        raise DataFileError([Problema(archivo, 1, 1, "es un directorio, se esperaba un archivo YAML")]) from exc
+        message = "es un directorio, se esperaba un archivo YAML"
+        raise DataFileError([Problema(archivo, 1, 1, message)]) from exc
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise DataFileError([Problema(archivo, 1, 1, f"no se pudo leer el archivo ({reason})")]) from exc
@@ -313,7 +314,7 @@ class _Builder:
             first = frame.key_lines[key]
             raise _Refused(event.start_mark, f"clave duplicada '{key}' (ya definida en la línea "
                            f"{first}); se esperaba cada clave una sola vez")
-        frame.key_lines[key] = event.start_mark.line + 1
+        frame.key_lines[key] = _pos(event.start_mark).linea
         frame.pending_key = key
         self.keys[(*frame.path, key)] = _pos(event.start_mark)
 
@@ -351,7 +352,7 @@ def _scalar_value(event: ev.ScalarEvent) -> Scalar:
     text: str = event.value
     if not _is_plain(event):
         return text
-    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))
+    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     kind = tag.rsplit(":", 1)[-1]
     if kind == "null":
         return None
