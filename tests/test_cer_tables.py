@@ -41,22 +41,21 @@ def test_document_tables_have_42_and_32_rows() -> None:
     assert len(TABLA_4) == 32
 
 
-def test_tabla_1_is_the_document_row_by_row(cer: residencias.Convocatoria) -> None:
+@pytest.mark.parametrize(
+    ("tabla", "numero", "expected", "cita"),
+    [
+        ("prerrequisitos", 1, TABLA_1, "1.2 C y 1.3, Tabla 1"),
+        ("diploma_institucional", 4, TABLA_4, "9.1, Tabla 4"),
+    ],
+)
+def test_table_is_the_document_row_by_row(
+    cer: residencias.Convocatoria, tabla: str, numero: int, expected: list[tuple[str, str, int]], cita: str
+) -> None:
     assert cer.tablas is not None
-    filas = cer.tablas.prerrequisitos.filas
-    assert [(f.cer, f.ceme, f.grado) for f in filas] == TABLA_1
-    assert cer.tablas.prerrequisitos.numero == 1
-    for number, fila in enumerate(filas, start=1):
-        assert fila.articulo == f"1.2 C y 1.3, Tabla 1 (fila {number})"
-
-
-def test_tabla_4_is_the_document_row_by_row(cer: residencias.Convocatoria) -> None:
-    assert cer.tablas is not None
-    filas = cer.tablas.diploma_institucional.filas
-    assert [(f.cer, f.ceme, f.grado) for f in filas] == TABLA_4
-    assert cer.tablas.diploma_institucional.numero == 4
-    for number, fila in enumerate(filas, start=1):
-        assert fila.articulo == f"9.1, Tabla 4 (fila {number})"
+    table = getattr(cer.tablas, tabla)
+    assert table.numero == numero
+    assert [(f.cer, f.ceme, f.grado) for f in table.filas] == expected
+    assert [f.articulo for f in table.filas] == [f"{cita} (fila {n})" for n in range(1, len(expected) + 1)]
 
 
 def test_every_name_of_both_tables_is_in_the_catalogue(cer: residencias.Convocatoria) -> None:
