@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import attrs
 
+from residencias.calendars.calendario import DatosCalendario
 from residencias.domain.archivos import EspecificacionArchivo
 from residencias.domain.cer import (
     CERDisponible,
@@ -135,6 +136,7 @@ class Convocatoria:
     fuente: Fuente
     especialidades: CatalogoEspecialidades
     tablas: TablasCER | None = None
+    calendario: DatosCalendario | None = None
     archivos: tuple[EspecificacionArchivo, ...] = ()
     inconsistencias: tuple[Inconsistencia, ...] = ()
 

@@ -19,7 +19,7 @@ import enum
 import re
 import typing
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -43,6 +43,7 @@ __all__ = ["describe", "structure_document"]
 T = TypeVar("T")
 
 _DECIMAL_TEXT = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?\Z")
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 
 
 def describe(value: object) -> str:
@@ -119,6 +120,25 @@ def _structure_datetime(value: Any, _: type) -> datetime:
     raise _expect("una fecha y hora con desfase UTC, p. ej. 2026-03-09T18:00:00-06:00", value)
 
 
+def _structure_day_or_instant(value: Any, _: type) -> date | datetime:
+    if isinstance(value, datetime):
+        return _structure_datetime(value, datetime)
+    if isinstance(value, date):
+        return value
+    raise _expect("una fecha AAAA-MM-DD o una fecha y hora con desfase UTC", value)
+
+
+def _structure_optional_day_or_instant(value: Any, _: type) -> date | datetime | None:
+    return None if value is None else _structure_day_or_instant(value, date)
+
+
+def _structure_time(value: Any, _: type) -> time:
+    if isinstance(value, str) and _CLOCK.match(value):
+        hours, minutes = (int(part) for part in value.split(":"))
+        return time(hours, minutes)
+    raise _expect("una hora \"HH:MM\" entre comillas, p. ej. \"09:00\"", value)
+
+
 def _enum_hook(cl: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     allowed = [str(member.value) for member in cl]
 
@@ -148,6 +168,13 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(time, _structure_time)
+    converter.register_structure_hook_func(
+        lambda t: t == (date | datetime), _structure_day_or_instant
+    )
+    converter.register_structure_hook_func(
+        lambda t: t == (date | datetime | None), _structure_optional_day_or_instant
+    )
     converter.register_structure_hook_factory(
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _enum_hook
     )

@@ -1,0 +1,279 @@
+"""The calendar of a convocatoria: its windows, its derived deadlines, and the questions asked of
+them at an instant the caller gives (the library never reads the clock).
+
+Every instant must be aware; any zone is accepted and converted to the convocatoria's.
+
+>>> from datetime import datetime, timezone
+>>> cal = load_calendario("imss-cer-2026-2027")
+>>> cal.abierta("registro", en=datetime(2026, 3, 13, 22, 0, tzinfo=timezone.utc))  # 16:00 CDMX
+True
+>>> cal.abierta("registro", en=datetime(2026, 3, 13, 22, 0, 1, tzinfo=timezone.utc))
+False
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from residencias.calendars.dias_habiles import DiasHabiles
+from residencias.calendars.plazos import Plazo
+from residencias.calendars.ventana import Accion, Ventana
+from residencias.domain.validators import non_empty
+from residencias.errors import InvalidQueryError
+
+if TYPE_CHECKING:
+    from residencias.domain.convocatoria import Convocatoria
+
+__all__ = [
+    "Calendario",
+    "DatosCalendario",
+    "DiaInhabil",
+    "Estado",
+    "EstadoVentana",
+    "Evento",
+    "Respuesta",
+    "load_calendario",
+]
+
+
+@attrs.frozen
+class DiaInhabil:
+    """An extra non-working day a convocatoria declares, beyond the federal holidays."""
+
+    fecha: date
+    articulo: str = attrs.field(validator=non_empty)
+    descripcion: str | None = None
+
+
+@attrs.frozen
+class DatosCalendario:
+    """The ``calendario`` section of a convocatoria file."""
+
+    ventanas: tuple[Ventana, ...] = ()
+    plazos: tuple[Plazo, ...] = ()
+    dias_inhabiles: tuple[DiaInhabil, ...] = ()
+
+
+class Estado(enum.Enum):
+    ABIERTA = "abierta"
+    PROXIMA = "próxima"
+    CERRADA = "cerrada"
+
+
+@attrs.frozen
+class EstadoVentana:
+    """A window and where an instant stands relative to it."""
+
+    ventana: Ventana
+    estado: Estado
+
+
+@attrs.frozen
+class Evento:
+    """An opening or a closing, at an instant."""
+
+    instante: datetime
+    tipo: str
+    ventana: Ventana
+
+
+@attrs.frozen
+class Respuesta:
+    """The answer to "is it open?", with the window that decided it and every assumption used."""
+
+    abierta: bool
+    ventana: Ventana
+    supuestos: tuple[str, ...]
+
+
+def _parse_accion(accion: Accion | str) -> Accion:
+    if isinstance(accion, Accion):
+        return accion
+    try:
+        return Accion(accion)
+    except ValueError:
+        valid = ", ".join(a.value for a in Accion)
+        raise InvalidQueryError(f"acción desconocida '{accion}'; acciones: {valid}") from None
+
+
+@attrs.frozen
+class Calendario:
+    """The windows and deadlines of one convocatoria, in its time zone."""
+
+    convocatoria: str
+    zona: ZoneInfo
+    ventanas: tuple[Ventana, ...]
+    plazos: tuple[Plazo, ...] = ()
+    inicio_ciclo: date | None = None
+    dias_habiles: DiasHabiles = DiasHabiles()
+
+    @classmethod
+    def de(cls, convocatoria: Convocatoria) -> Calendario:
+        """The calendar of a loaded convocatoria (empty if its file has no ``calendario``)."""
+        datos = convocatoria.calendario or DatosCalendario()
+        return cls(
+            convocatoria=convocatoria.id,
+            zona=ZoneInfo(convocatoria.zona_horaria.nombre),
+            ventanas=datos.ventanas,
+            plazos=datos.plazos,
+            inicio_ciclo=convocatoria.ciclo_academico.inicio,
+            dias_habiles=DiasHabiles(frozenset(d.fecha for d in datos.dias_inhabiles)),
+        )
+
+    def _instant(self, en: datetime) -> datetime:
+        if not isinstance(en, datetime):
+            raise InvalidQueryError(f"se esperaba una fecha y hora, se recibió {en!r}")
+        if en.tzinfo is None or en.utcoffset() is None:
+            raise InvalidQueryError(
+                f"fecha y hora sin zona horaria ({en.isoformat()}): indique el desfase, p. ej. "
+                f"{en.replace(microsecond=0).isoformat()}-06:00 para la Ciudad de México"
+            )
+        return en.astimezone(self.zona)
+
+    def ventanas_de(self, accion: Accion | str) -> tuple[Ventana, ...]:
+        """Every window of an action (the staggered variants included), in data order."""
+        wanted = _parse_accion(accion)
+        return tuple(v for v in self.ventanas if v.accion is wanted)
+
+    def ventana(self, accion: Accion | str, *, seleccion_dgces: date | None = None) -> Ventana:
+        """The window of an action; for a registration staggered by DGCES selection date, the
+        applicant's variant when ``seleccion_dgces`` is given, else the general window."""
+        found = self.ventanas_de(accion)
+        if not found:
+            plazo = self._plazo(accion)
+            if plazo is not None:
+                return self.plazo(accion)
+            raise InvalidQueryError(f"la convocatoria {self.convocatoria} no tiene ventana de "
+                                    f"'{_parse_accion(accion).value}'")
+        variants = [v for v in found if v.seleccion_dgces is not None]
+        if seleccion_dgces is not None and variants:
+            for v in variants:
+                if v.seleccion_dgces == seleccion_dgces:
+                    return v
+            dates = ", ".join(v.seleccion_dgces.isoformat() for v in variants if v.seleccion_dgces)
+            raise InvalidQueryError(
+                f"{self.convocatoria} escalona '{_parse_accion(accion).value}' solo para selecciones "
+                f"en la DGCES del {dates}; {seleccion_dgces.isoformat()} no está entre ellas"
+            )
+        general = [v for v in found if v.seleccion_dgces is None]
+        return general[0] if general else found[0]
+
+    def consultar(self, accion: Accion | str, en: datetime, *,
+                  seleccion_dgces: date | None = None) -> Respuesta:
+        """Whether the action is open at ``en``, the window that says so, and its assumptions."""
+        instante = self._instant(en)
+        ventana = self.ventana(accion, seleccion_dgces=seleccion_dgces)
+        supuestos = [ventana.supuesto] if ventana.supuesto else []
+        staggered = any(v.seleccion_dgces for v in self.ventanas_de(ventana.accion))
+        if staggered and seleccion_dgces is None:
+            supuestos.append("Sin fecha de selección en la DGCES se responde con el periodo general; "
+                             "el registro de cada aspirante abre según su fecha de selección.")
+        return Respuesta(ventana.contiene(instante, self.zona), ventana, tuple(supuestos))
+
+    def abierta(self, accion: Accion | str, en: datetime, *, seleccion_dgces: date | None = None) -> bool:
+        """Whether the action can be done at instant ``en``."""
+        return self.consultar(accion, en, seleccion_dgces=seleccion_dgces).abierta
+
+    def estado(self, ventana: Ventana, en: datetime) -> Estado:
+        """Where ``en`` stands relative to ``ventana``: open, upcoming or closed."""
+        instante = self._instant(en)
+        if ventana.contiene(instante, self.zona):
+            return Estado.ABIERTA
+        inicio = ventana.inicio(self.zona)
+        if inicio is not None and instante <= inicio:
+            return Estado.PROXIMA
+        fin = ventana.fin(self.zona)
+        if instante < fin or (ventana.incluye_fin and instante == fin):
+            # inside the bounds but outside service hours: it opens again later
+            return Estado.PROXIMA
+        return Estado.CERRADA
+
+    def estados(self, en: datetime, *, seleccion_dgces: date | None = None) -> tuple[EstadoVentana, ...]:
+        """Every window with its state at ``en``; with ``seleccion_dgces``, only the applicant's
+        variant of a staggered action."""
+        return tuple(EstadoVentana(v, self.estado(v, en)) for v in self._for_applicant(seleccion_dgces))
+
+    def abiertas(self, en: datetime, *, seleccion_dgces: date | None = None) -> tuple[Ventana, ...]:
+        return tuple(e.ventana for e in self.estados(en, seleccion_dgces=seleccion_dgces)
+                     if e.estado is Estado.ABIERTA)
+
+    def cerradas(self, en: datetime, *, seleccion_dgces: date | None = None) -> tuple[Ventana, ...]:
+        return tuple(e.ventana for e in self.estados(en, seleccion_dgces=seleccion_dgces)
+                     if e.estado is Estado.CERRADA)
+
+    def proximos(self, en: datetime, n: int = 5, *, seleccion_dgces: date | None = None) -> tuple[Evento, ...]:
+        """The next ``n`` openings and closings after ``en``, earliest first."""
+        instante = self._instant(en)
+        events: list[Evento] = []
+        for v in self._for_applicant(seleccion_dgces):
+            inicio = v.inicio(self.zona)
+            if inicio is not None and inicio > instante:
+                events.append(Evento(inicio, "apertura", v))
+            fin = v.fin(self.zona)
+            if fin > instante:
+                events.append(Evento(fin, "cierre", v))
+        events.sort(key=lambda e: (e.instante, e.tipo != "cierre", e.ventana.accion.value))
+        return tuple(events[:n])
+
+    def tiempo_restante(self, accion: Accion | str, en: datetime, *,
+                        seleccion_dgces: date | None = None) -> timedelta | None:
+        """Time from ``en`` to the close of the action's window; ``None`` once it has closed."""
+        instante = self._instant(en)
+        fin = self.ventana(accion, seleccion_dgces=seleccion_dgces).fin(self.zona)
+        left = fin - instante
+        return left if left >= timedelta(0) else None
+
+    def _plazo(self, accion: Accion | str) -> Plazo | None:
+        wanted = _parse_accion(accion)
+        return next((p for p in self.plazos if p.accion is wanted), None)
+
+    def plazo(self, accion: Accion | str, *, referencia: date | None = None) -> Ventana:
+        """A derived deadline as a window; ``referencia`` is the applicant's date when the rule
+        counts from a fact of theirs, or another cycle's start."""
+        plazo = self._plazo(accion)
+        if plazo is None:
+            raise InvalidQueryError(f"la convocatoria {self.convocatoria} no tiene plazo de "
+                                    f"'{_parse_accion(accion).value}'")
+        return plazo.resolver(inicio_ciclo=self.inicio_ciclo, dias=self.dias_habiles, referencia=referencia)
+
+    def plazos_resueltos(self, *, seleccion_dgces: date | None = None,
+                         registro: date | None = None) -> tuple[Ventana, ...]:
+        """Every derived deadline that can be computed with the facts given."""
+        resolved = []
+        for plazo in self.plazos:
+            facts = {"seleccion_dgces": seleccion_dgces, "registro": registro}
+            referencia = facts.get(plazo.referencia.value)
+            if plazo.por_aspirante and referencia is None:
+                continue
+            resolved.append(plazo.resolver(inicio_ciclo=self.inicio_ciclo, dias=self.dias_habiles,
+                                           referencia=referencia))
+        return tuple(resolved)
+
+    def _for_applicant(self, seleccion_dgces: date | None) -> tuple[Ventana, ...]:
+        if seleccion_dgces is None:
+            return tuple(v for v in self.ventanas if v.seleccion_dgces is None)
+        chosen: list[Ventana] = []
+        for v in self.ventanas:
+            if v.seleccion_dgces is not None:
+                if v.seleccion_dgces == seleccion_dgces:
+                    chosen.append(v)
+                continue
+            has_variant = any(o.seleccion_dgces == seleccion_dgces and o.accion is v.accion
+                              for o in self.ventanas)
+            if not has_variant:
+                chosen.append(v)
+        return tuple(chosen)
+
+
+def load_calendario(convocatoria: str | os.PathLike[str]) -> Calendario:
+    """The calendar of a convocatoria, by id or path."""
+    from residencias.loading.files import load_convocatoria
+
+    return Calendario.de(load_convocatoria(convocatoria))
