@@ -28,6 +28,7 @@ from residencias.errors import (
 )
 from residencias.loading.files import (
     convocatorias_disponibles,
+    load_calendario,
     load_catalogo,
     load_convocatoria,
     load_expediente,
@@ -53,6 +54,7 @@ __all__ = [
     "UnknownEspecialidadError",
     "convocatorias_disponibles",
     "lint",
+    "load_calendario",
     "load_catalogo",
     "load_convocatoria",
     "load_expediente",

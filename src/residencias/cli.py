@@ -9,12 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any, NoReturn
 
 import residencias
+from residencias.calendars.calendario import Calendario
+from residencias.calendars.ics import to_ics
+from residencias.calendars.ventana import Ventana
 from residencias.consistency import Observacion, Severidad, lint
 from residencias.domain.convocatoria import Convocatoria
-from residencias.errors import ResidenciasError
+from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.jsonable import dumps, to_data
 from residencias.loading.files import convocatorias_disponibles, load_convocatoria
 from residencias.text import normalize_name
@@ -59,10 +64,43 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"id o archivo (por omisión {CER_POR_OMISION})")
     p.add_argument("--json", action="store_true", help="salida JSON")
 
+    p = sub.add_parser("calendario", help="ventanas y plazos de una convocatoria, en hora de la CDMX")
+    p.add_argument("convocatoria", metavar="ID")
+    p.add_argument("--en", metavar="INSTANTE", type=_instant,
+                   help="instante ISO 8601 con desfase, p. ej. 2026-03-13T16:00:00-06:00: "
+                        "marca cada ventana abierta, próxima o cerrada")
+    p.add_argument("--seleccion-dgces", metavar="FECHA", type=_day,
+                   help="fecha de selección en la DGCES (AAAA-MM-DD): registro escalonado y plazos")
+    p.add_argument("--registro", metavar="FECHA", type=_day,
+                   help="fecha de registro del aspirante (AAAA-MM-DD), para plazos que cuentan desde ella")
+    p.add_argument("--ics", metavar="ARCHIVO", help="escribe el calendario en formato ICS")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
     p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
     p.add_argument("convocatoria", metavar="ID", nargs="?")
     p.add_argument("--json", action="store_true", help="salida JSON")
     return parser
+
+
+def _instant(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' no es un instante ISO 8601, p. ej. 2026-03-13T16:00:00-06:00"
+        ) from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' no tiene desfase UTC; agréguelo, p. ej. {text}-06:00 para la Ciudad de México"
+        )
+    return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' no es una fecha AAAA-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -188,6 +226,91 @@ def _cmd_cer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_calendario(args: argparse.Namespace) -> int:
+    conv = load_convocatoria(args.convocatoria)
+    cal = Calendario.de(conv)
+    ventanas = cal.ventanas_para(args.seleccion_dgces)
+    plazos = cal.plazos_resueltos(seleccion_dgces=args.seleccion_dgces, registro=args.registro)
+    if args.ics:
+        data = to_ics(cal, titulo=conv.titulo, publicacion=conv.publicacion.fecha_hora,
+                      seleccion_dgces=args.seleccion_dgces, registro=args.registro)
+        try:
+            Path(args.ics).write_bytes(data)
+        except OSError as exc:
+            raise InvalidQueryError(f"no se pudo escribir '{args.ics}' ({exc.strerror})") from None
+    rows = [(v, "ventana") for v in ventanas] + [(v, "plazo") for v in plazos]
+    if args.json:
+        _print(dumps([_window_data(cal, v, tipo, args.en) for v, tipo in rows]))
+        return EXIT_OK
+    for line in _calendar_lines(conv, cal, rows, args):
+        _print(line)
+    return EXIT_OK
+
+
+def _window_data(cal: Calendario, v: Ventana, tipo: str, en: datetime | None) -> dict[str, Any]:
+    inicio = v.inicio(cal.zona)
+    return {
+        "accion": v.accion.value,
+        "tipo": tipo,
+        "descripcion": v.descripcion,
+        "articulo": v.articulo,
+        "desde": inicio.isoformat() if inicio else None,
+        "hasta": v.fin(cal.zona).isoformat(),
+        "incluye_desde": v.incluye_inicio,
+        "incluye_hasta": v.incluye_fin,
+        "dia_completo": v.dia_completo,
+        "seleccion_dgces": to_data(v.seleccion_dgces),
+        "horario": to_data(v.horario),
+        "supuesto": v.supuesto,
+        "nota": v.nota,
+        "estado": cal.estado(v, en).value if en is not None else None,
+    }
+
+
+def _calendar_lines(conv: Convocatoria, cal: Calendario, rows: list[tuple[Ventana, str]],
+                    args: argparse.Namespace) -> list[str]:
+    when = f" en {args.en.astimezone(cal.zona).isoformat()}" if args.en else ""
+    lines = [f"Calendario de {conv.id}{when} (hora de {cal.zona.key})"]
+    if not rows:
+        lines.append("  (la convocatoria no tiene ventanas ni plazos en los datos)")
+    supuestos: list[str] = []
+    for v, tipo in rows:
+        estado = f"{cal.estado(v, args.en).value:<9} " if args.en else ""
+        inicio = v.inicio(cal.zona)
+        desde = _show(inicio, v.desde) if inicio else "—"
+        hasta = _show_end(v)
+        mark = ""
+        if v.supuesto:
+            if v.supuesto not in supuestos:
+                supuestos.append(v.supuesto)
+            mark = f" [supuesto {supuestos.index(v.supuesto) + 1}]"
+        kind = " (plazo)" if tipo == "plazo" else ""
+        lines.append(f"  {estado}{v.accion.value:<28} {desde:<18} {hasta:<18} {v.articulo}{kind}{mark}")
+    for number, text in enumerate(supuestos, start=1):
+        lines.append(f"  supuesto {number}: {text}")
+    staggered = sorted({v.seleccion_dgces.isoformat() for v in cal.ventanas if v.seleccion_dgces})
+    if staggered and args.seleccion_dgces is None:
+        lines.append(f"  nota: el registro abre según la fecha de selección en la DGCES "
+                     f"({', '.join(staggered)}); con --seleccion-dgces se muestra el de cada aspirante")
+    per_applicant = [p.accion.value for p in cal.plazos if p.por_aspirante]
+    if per_applicant and args.seleccion_dgces is None and args.registro is None:
+        lines.append(f"  nota: plazos que dependen de cada aspirante ({', '.join(per_applicant)}): "
+                     "indique --seleccion-dgces o --registro")
+    if args.ics:
+        lines.append(f"ICS escrito en {args.ics}")
+    return lines
+
+
+def _show(instant: datetime, bound: date | datetime | None) -> str:
+    return instant.strftime("%Y-%m-%d %H:%M") if isinstance(bound, datetime) else instant.strftime("%Y-%m-%d")
+
+
+def _show_end(v: Ventana) -> str:
+    if isinstance(v.hasta, datetime):
+        return v.hasta.strftime("%Y-%m-%d %H:%M")
+    return f"{v.hasta.isoformat()} (día)"
+
+
 def _cmd_lint(args: argparse.Namespace) -> int:
     found = lint(args.convocatoria)
     errors = [o for o in found if o.severidad is Severidad.ERROR]
@@ -210,4 +333,5 @@ _HANDLERS = {
     "mostrar": _cmd_mostrar,
     "cer": _cmd_cer,
     "lint": _cmd_lint,
+    "calendario": _cmd_calendario,
 }

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -83,7 +83,7 @@ def lint(convocatoria: str | os.PathLike[str] | None = None) -> tuple[Observacio
 def check_convocatoria(convocatoria: Convocatoria) -> tuple[Observacion, ...]:
     """Every finding for one loaded convocatoria, errors first, then in document order."""
     found = list(_declared(convocatoria))
-    found.extend(_publication_offset(convocatoria))
+    found.extend(_offsets(convocatoria))
     found.extend(_repeated_file_names(convocatoria))
     if convocatoria.tablas is not None:
         tablas = convocatoria.tablas
@@ -107,18 +107,26 @@ def _declared(convocatoria: Convocatoria) -> Iterator[Observacion]:
                           item.lugares)
 
 
-def _publication_offset(convocatoria: Convocatoria) -> Iterator[Observacion]:
-    """The UTC offset written with the publication instant must be the zone's at that instant."""
-    instant = convocatoria.publicacion.fecha_hora
-    if instant is None:
-        return
+def _offsets(convocatoria: Convocatoria) -> Iterator[Observacion]:
+    """Every instant written in the data must carry its zone's UTC offset at that instant
+    (a -05:00 in March 2023 would be one hour off: Mexico City has no summer time since 2022)."""
     zone = ZoneInfo(convocatoria.zona_horaria.nombre)
-    expected = instant.astimezone(zone).utcoffset()
-    if instant.utcoffset() != expected:
-        yield Observacion(convocatoria.id, Severidad.ERROR, "desfase-horario",
-                          f"la publicación {instant.isoformat()} lleva un desfase distinto del de "
-                          f"{zone.key} en esa fecha ({_offset(expected)})",
-                          (convocatoria.publicacion.articulo, "zona_horaria"))
+    instants: list[tuple[datetime, str, str]] = []
+    if convocatoria.publicacion.fecha_hora is not None:
+        instants.append((convocatoria.publicacion.fecha_hora, "la publicación",
+                         convocatoria.publicacion.articulo))
+    if convocatoria.calendario is not None:
+        for ventana in convocatoria.calendario.ventanas:
+            for bound in (ventana.desde, ventana.hasta):
+                if isinstance(bound, datetime):
+                    instants.append((bound, f"la ventana '{ventana.accion.value}'", ventana.articulo))
+    for instant, what, articulo in instants:
+        expected = instant.astimezone(zone).utcoffset()
+        if instant.utcoffset() != expected:
+            yield Observacion(convocatoria.id, Severidad.ERROR, "desfase-horario",
+                              f"{what} ({instant.isoformat()}) lleva un desfase distinto del de "
+                              f"{zone.key} en esa fecha ({_offset(expected)})",
+                              (articulo, "zona_horaria"))
 
 
 def _offset(delta: timedelta | None) -> str:

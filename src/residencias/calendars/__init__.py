@@ -8,7 +8,6 @@ from residencias.calendars.calendario import (
     EstadoVentana,
     Evento,
     Respuesta,
-    load_calendario,
 )
 from residencias.calendars.dias_habiles import DiasHabiles
 from residencias.calendars.plazos import Plazo, Referencia, Regla
@@ -30,5 +29,4 @@ __all__ = [
     "Regla",
     "Respuesta",
     "Ventana",
-    "load_calendario",
 ]

@@ -4,6 +4,7 @@ them at an instant the caller gives (the library never reads the clock).
 Every instant must be aware; any zone is accepted and converted to the convocatoria's.
 
 >>> from datetime import datetime, timezone
+>>> from residencias import load_calendario
 >>> cal = load_calendario("imss-cer-2026-2027")
 >>> cal.abierta("registro", en=datetime(2026, 3, 13, 22, 0, tzinfo=timezone.utc))  # 16:00 CDMX
 True
@@ -14,11 +15,9 @@ False
 from __future__ import annotations
 
 import enum
-import os
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
-
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -39,7 +38,6 @@ __all__ = [
     "EstadoVentana",
     "Evento",
     "Respuesta",
-    "load_calendario",
 ]
 
 
@@ -112,7 +110,7 @@ class Calendario:
     ventanas: tuple[Ventana, ...]
     plazos: tuple[Plazo, ...] = ()
     inicio_ciclo: date | None = None
-    dias_habiles: DiasHabiles = DiasHabiles()
+    dias_habiles: DiasHabiles = attrs.Factory(DiasHabiles)
 
     @classmethod
     def de(cls, convocatoria: Convocatoria) -> Calendario:
@@ -198,7 +196,7 @@ class Calendario:
     def estados(self, en: datetime, *, seleccion_dgces: date | None = None) -> tuple[EstadoVentana, ...]:
         """Every window with its state at ``en``; with ``seleccion_dgces``, only the applicant's
         variant of a staggered action."""
-        return tuple(EstadoVentana(v, self.estado(v, en)) for v in self._for_applicant(seleccion_dgces))
+        return tuple(EstadoVentana(v, self.estado(v, en)) for v in self.ventanas_para(seleccion_dgces))
 
     def abiertas(self, en: datetime, *, seleccion_dgces: date | None = None) -> tuple[Ventana, ...]:
         return tuple(e.ventana for e in self.estados(en, seleccion_dgces=seleccion_dgces)
@@ -208,11 +206,13 @@ class Calendario:
         return tuple(e.ventana for e in self.estados(en, seleccion_dgces=seleccion_dgces)
                      if e.estado is Estado.CERRADA)
 
-    def proximos(self, en: datetime, n: int = 5, *, seleccion_dgces: date | None = None) -> tuple[Evento, ...]:
+    def proximos(
+        self, en: datetime, n: int = 5, *, seleccion_dgces: date | None = None
+    ) -> tuple[Evento, ...]:
         """The next ``n`` openings and closings after ``en``, earliest first."""
         instante = self._instant(en)
         events: list[Evento] = []
-        for v in self._for_applicant(seleccion_dgces):
+        for v in self.ventanas_para(seleccion_dgces):
             inicio = v.inicio(self.zona)
             if inicio is not None and inicio > instante:
                 events.append(Evento(inicio, "apertura", v))
@@ -256,7 +256,9 @@ class Calendario:
                                            referencia=referencia))
         return tuple(resolved)
 
-    def _for_applicant(self, seleccion_dgces: date | None) -> tuple[Ventana, ...]:
+    def ventanas_para(self, seleccion_dgces: date | None = None) -> tuple[Ventana, ...]:
+        """The windows that apply to an applicant: without a DGCES selection date, the general
+        windows; with one, the applicant's variant of each staggered action."""
         if seleccion_dgces is None:
             return tuple(v for v in self.ventanas if v.seleccion_dgces is None)
         chosen: list[Ventana] = []
@@ -271,9 +273,3 @@ class Calendario:
                 chosen.append(v)
         return tuple(chosen)
 
-
-def load_calendario(convocatoria: str | os.PathLike[str]) -> Calendario:
-    """The calendar of a convocatoria, by id or path."""
-    from residencias.loading.files import load_convocatoria
-
-    return Calendario.de(load_convocatoria(convocatoria))

@@ -166,10 +166,9 @@ class Ventana:
         """Whether the window is open at ``instante`` (aware), service hours included."""
         momento = instante.astimezone(zona)
         start, end = self.inicio(zona), self.fin(zona)
-        if start is None:
-            after_start = True
-        else:
-            after_start = momento >= start if self.incluye_inicio else momento > start
+        after_start = (
+            start is None or momento > start or (self.incluye_inicio and momento == start)
+        )
         before_end = momento <= end if self.incluye_fin else momento < end
         if not (after_start and before_end):
             return False

@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TypeVar
 
+from residencias.calendars.calendario import Calendario
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.expediente import Expediente
@@ -29,6 +30,7 @@ from residencias.loading.yaml_reader import YamlDocument, read_yaml_bytes, read_
 __all__ = [
     "bundled_path",
     "convocatorias_disponibles",
+    "load_calendario",
     "load_catalogo",
     "load_convocatoria",
     "load_expediente",
@@ -128,6 +130,11 @@ def _names_a_file(path: Path) -> bool:
         return path.exists()
     except (OSError, ValueError):
         return False
+
+
+def load_calendario(convocatoria: str | os.PathLike[str]) -> Calendario:
+    """The calendar of a convocatoria (id or path), ready for questions at an instant."""
+    return Calendario.de(load_convocatoria(convocatoria))
 
 
 def load_expediente(path: str | os.PathLike[str]) -> Expediente:
