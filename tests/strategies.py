@@ -18,7 +18,9 @@ Strategies:
   key misspelled, rendered as YAML (reaches the schema checks, not only the parser);
 - :func:`mutated_text`: a valid sample with one textual mutation (delete, duplicate or swap
   lines, swap, delete or insert characters);
-- :func:`corrupted_bytes`: a valid sample's UTF-8 bytes with a few bytes put in place of one.
+- :func:`corrupted_bytes`: a valid sample's UTF-8 bytes with a few bytes put in place of one;
+- :func:`aware_instants`: aware instants in several zones, often within a minute of given bounds;
+- :func:`ventanas`: calendar windows with day or exact bounds, either inclusiveness, some hours.
 
 >>> to_yaml({"nota": Decimal("87.512"), "grado": 3, "texto": "no"})
 "nota: 87.512\\ngrado: 3\\ntexto: 'no'\\n"
@@ -26,16 +28,18 @@ Strategies:
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import yaml
 from hypothesis import strategies as st
 
+from residencias.calendars import Accion, DiaSemana, Horario, Ventana
 from residencias.domain import (
     CatalogoEspecialidades,
     CicloAcademico,
@@ -355,3 +359,60 @@ def corrupted_bytes(draw: st.DrawFn, sample: str = CONVOCATORIA_MINIMA) -> bytes
     raw = sample.encode("utf-8")
     at = draw(st.integers(min_value=0, max_value=len(raw) - 1))
     return raw[:at] + draw(st.binary(max_size=4)) + raw[at + 1:]
+
+
+# --- Calendars ------------------------------------------------------------------------------
+
+_MX = ZoneInfo("America/Mexico_City")
+_ZONES = st.sampled_from(
+    [ZoneInfo("UTC"), _MX, ZoneInfo("America/Tijuana"), ZoneInfo("America/Cancun"),
+     ZoneInfo("Europe/Madrid"), ZoneInfo("Asia/Tokyo"), timezone(timedelta(hours=-6)),
+     timezone(timedelta(hours=5, minutes=30))]
+)
+
+
+def aware_instants(
+    near: tuple[datetime, ...] = (),
+    lo: datetime = datetime(2022, 6, 1),
+    hi: datetime = datetime(2028, 1, 1),
+) -> st.SearchStrategy[datetime]:
+    """Aware instants in any of several zones: anywhere in [lo, hi), or within a minute of one of
+    the instants ``near`` (window bounds), where answers change."""
+    anywhere = st.datetimes(min_value=lo, max_value=hi, timezones=_ZONES)
+    if not near:
+        return anywhere
+    close = st.tuples(st.sampled_from(near), st.integers(-60, 60), st.sampled_from([0, 500_000]), _ZONES).map(
+        lambda t: (t[0] + timedelta(seconds=t[1], microseconds=t[2])).astimezone(t[3])
+    )
+    return st.one_of(anywhere, close)
+
+
+@st.composite
+def ventanas(draw: st.DrawFn) -> Ventana:
+    """Windows with day or exact bounds (or no start), either inclusiveness, sometimes hours."""
+    start_day = draw(st.dates(min_value=date(2023, 1, 1), max_value=date(2026, 12, 1)))
+    length = draw(st.integers(0, 40))
+    end_day = start_day + timedelta(days=length)
+    exact = st.tuples(st.integers(0, 23), st.integers(0, 59)).map(lambda hm: time(*hm))
+    desde: date | datetime | None = start_day
+    if draw(st.booleans()):
+        desde = datetime.combine(start_day, draw(exact), tzinfo=_MX)
+    elif draw(st.integers(0, 5)) == 0:
+        desde = None
+    hasta: date | datetime = end_day
+    if draw(st.booleans()):
+        hasta = datetime.combine(end_day, draw(exact), tzinfo=_MX)
+        if isinstance(desde, datetime) and hasta < desde:
+            hasta = desde
+    horario = None
+    if draw(st.integers(0, 3)) == 0:
+        dias = tuple(draw(st.sets(st.sampled_from(list(DiaSemana)), min_size=1)))
+        opens = draw(st.integers(0, 22))
+        horario = Horario(tuple(sorted(dias, key=lambda d: d.numero)), time(opens, 0),
+                          time(draw(st.integers(opens + 1, 23)), 30), "horario de prueba")
+    return Ventana(
+        draw(st.sampled_from(list(Accion))), "ventana de prueba", "art. de prueba", desde, hasta,
+        incluye_desde=draw(st.booleans()) if isinstance(desde, datetime) else True,
+        incluye_hasta=draw(st.booleans()) if isinstance(hasta, datetime) else True,
+        horario=horario,
+    )

@@ -144,3 +144,50 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert [d["cer"] for d in json.loads(done.stdout)] == ["Psiquiatría Infantil y de la Adolescencia"]
+
+
+def test_calendario_json_gives_iso_instants_with_offset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "calendario", "imss-cer-2026-2027", "--en", "2026-03-13T22:00:01+00:00", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    registro = next(v for v in data if v["accion"] == "registro")
+    assert registro["desde"] == "2026-03-09T16:00:00-06:00"
+    assert registro["hasta"] == "2026-03-13T16:00:00-06:00"
+    assert registro["articulo"] == "2.1"
+    assert registro["supuesto"] is None
+    assert registro["estado"] == "cerrada"
+    assert next(v for v in data if v["accion"] == "validacion")["estado"] == "abierta"
+    efiser = next(v for v in data if v["accion"] == "examen_efiser")
+    assert (efiser["desde"], efiser["hasta"], efiser["dia_completo"]) == (
+        "2026-03-24T00:00:00-06:00", "2026-03-28T00:00:00-06:00", True)
+    assert efiser["supuesto"].startswith("El documento da los días sin horario")
+    assert set(registro) >= {"accion", "descripcion", "articulo", "desde", "hasta", "supuesto"}
+
+
+def test_calendario_table_marks_states_and_supuestos(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "calendario", "imss-cer-2026-2027", "--en", "2026-03-13T16:00:00-06:00")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Calendario de imss-cer-2026-2027 en 2026-03-13T16:00:00-06:00 (hora de America/Mexico_City)"
+    )
+    assert any(line.split()[:2] == ["abierta", "registro"] for line in lines)
+    assert any(line.split()[:2] == ["próxima", "examen_efiser"] and "[supuesto 2]" in line for line in lines)
+    assert any(line.startswith("  supuesto 2: El documento da los días sin horario") for line in lines)
+
+
+def test_calendario_writes_a_stable_ics_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert run(capsys, "calendario", "imss-cer-2026-2027", "--ics", str(first))[0] == 0
+    assert run(capsys, "calendario", "imss-cer-2026-2027", "--ics", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_calendario_refuses_a_naive_instant(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["calendario", "imss-cer-2026-2027", "--en", "2026-03-13T16:00:00"])
+    assert info.value.code == 2
+    assert "no tiene desfase UTC" in capsys.readouterr().err
