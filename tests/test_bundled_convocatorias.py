@@ -352,6 +352,7 @@ def test_xlix_inconsistencias() -> None:
         "registro-abierto-tras-cierre-de-envio",
         "rechazo-o-renuncia",
         "matricula-consular-sin-fila",
+        "apertura-a-las-o-despues-de-las-16",
     }
     extension = por_id["extension-21197-en-ambos-horarios"].descripcion
     assert extension.count("21197") == 3

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from residencias.calendars.dias_habiles import DiasHabiles
-from residencias.calendars.plazos import Plazo
+from residencias.calendars.plazos import Plazo, Referencia
 from residencias.calendars.ventana import Accion, Ventana
 from residencias.domain.validators import non_empty
 from residencias.errors import InvalidQueryError
@@ -140,14 +140,17 @@ class Calendario:
         wanted = _parse_accion(accion)
         return tuple(v for v in self.ventanas if v.accion is wanted)
 
-    def ventana(self, accion: Accion | str, *, seleccion_dgces: date | None = None) -> Ventana:
+    def ventana(self, accion: Accion | str, *, seleccion_dgces: date | None = None,
+                registro: date | None = None) -> Ventana:
         """The window of an action; for a registration staggered by DGCES selection date, the
-        applicant's variant when ``seleccion_dgces`` is given, else the general window."""
+        applicant's variant when ``seleccion_dgces`` is given, else the general window. An action
+        that is a derived deadline is computed from the applicant's dates given."""
         found = self.ventanas_de(accion)
         if not found:
             plazo = self._plazo(accion)
             if plazo is not None:
-                return self.plazo(accion)
+                facts = {Referencia.SELECCION_DGCES: seleccion_dgces, Referencia.REGISTRO: registro}
+                return self.plazo(accion, referencia=facts.get(plazo.referencia))
             raise InvalidQueryError(f"la convocatoria {self.convocatoria} no tiene ventana de "
                                     f"'{_parse_accion(accion).value}'")
         variants = [v for v in found if v.seleccion_dgces is not None]
@@ -164,10 +167,10 @@ class Calendario:
         return general[0] if general else found[0]
 
     def consultar(self, accion: Accion | str, en: datetime, *,
-                  seleccion_dgces: date | None = None) -> Respuesta:
+                  seleccion_dgces: date | None = None, registro: date | None = None) -> Respuesta:
         """Whether the action is open at ``en``, the window that says so, and its assumptions."""
         instante = self._instant(en)
-        ventana = self.ventana(accion, seleccion_dgces=seleccion_dgces)
+        ventana = self.ventana(accion, seleccion_dgces=seleccion_dgces, registro=registro)
         supuestos = [ventana.supuesto] if ventana.supuesto else []
         staggered = any(v.seleccion_dgces for v in self.ventanas_de(ventana.accion))
         if staggered and seleccion_dgces is None:
@@ -175,21 +178,17 @@ class Calendario:
                              "el registro de cada aspirante abre según su fecha de selección.")
         return Respuesta(ventana.contiene(instante, self.zona), ventana, tuple(supuestos))
 
-    def abierta(self, accion: Accion | str, en: datetime, *, seleccion_dgces: date | None = None) -> bool:
+    def abierta(self, accion: Accion | str, en: datetime, *, seleccion_dgces: date | None = None,
+                registro: date | None = None) -> bool:
         """Whether the action can be done at instant ``en``."""
-        return self.consultar(accion, en, seleccion_dgces=seleccion_dgces).abierta
+        return self.consultar(accion, en, seleccion_dgces=seleccion_dgces, registro=registro).abierta
 
     def estado(self, ventana: Ventana, en: datetime) -> Estado:
         """Where ``en`` stands relative to ``ventana``: open, upcoming or closed."""
         instante = self._instant(en)
         if ventana.contiene(instante, self.zona):
             return Estado.ABIERTA
-        inicio = ventana.inicio(self.zona)
-        if inicio is not None and instante <= inicio:
-            return Estado.PROXIMA
-        fin = ventana.fin(self.zona)
-        if instante < fin or (ventana.incluye_fin and instante == fin):
-            # inside the bounds but outside service hours: it opens again later
+        if ventana.proxima_apertura(instante, self.zona) is not None:
             return Estado.PROXIMA
         return Estado.CERRADA
 
@@ -222,11 +221,12 @@ class Calendario:
         events.sort(key=lambda e: (e.instante, e.tipo != "cierre", e.ventana.accion.value))
         return tuple(events[:n])
 
-    def tiempo_restante(self, accion: Accion | str, en: datetime, *,
-                        seleccion_dgces: date | None = None) -> timedelta | None:
-        """Time from ``en`` to the close of the action's window; ``None`` once it has closed."""
+    def tiempo_restante(self, accion: Accion | str, en: datetime, *, seleccion_dgces: date | None = None,
+                        registro: date | None = None) -> timedelta | None:
+        """Time from ``en`` to the close of the action's window (its last bound; service hours
+        inside it are not subtracted); ``None`` once it has closed."""
         instante = self._instant(en)
-        fin = self.ventana(accion, seleccion_dgces=seleccion_dgces).fin(self.zona)
+        fin = self.ventana(accion, seleccion_dgces=seleccion_dgces, registro=registro).fin(self.zona)
         left = fin - instante
         return left if left >= timedelta(0) else None
 

@@ -162,6 +162,29 @@ class Ventana:
     def incluye_inicio(self) -> bool:
         return self.incluye_desde
 
+    def proxima_apertura(self, instante: datetime, zona: tzinfo) -> datetime | None:
+        """When the window next opens after ``instante``: its start, or, inside its bounds, the
+        next opening of its service hours (at an excluded start, that very instant); ``None`` if
+        it never opens again."""
+        momento = instante.astimezone(zona)
+        start, end = self.inicio(zona), self.fin(zona)
+        if momento >= end:
+            return None
+        candidate = start if start is not None and start > momento else momento
+        if self.horario is None:
+            return candidate if candidate > momento or not self.incluye_inicio else None
+        day = candidate.date()
+        while True:
+            opening = datetime.combine(day, self.horario.desde, tzinfo=zona)
+            opening = max(opening, candidate)
+            closing = datetime.combine(day, self.horario.hasta, tzinfo=zona)
+            if opening > end or (opening == end and not self.incluye_fin):
+                return None
+            served = day.weekday() in {d.numero for d in self.horario.dias}
+            if served and opening <= closing and opening > momento and self.contiene(opening, zona):
+                return opening
+            day += _DAY
+
     def contiene(self, instante: datetime, zona: tzinfo) -> bool:
         """Whether the window is open at ``instante`` (aware), service hours included."""
         momento = instante.astimezone(zona)
