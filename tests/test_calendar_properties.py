@@ -79,14 +79,21 @@ def test_the_zone_of_the_instant_does_not_change_answers(
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(sorted(CALENDARS)), aware_instants(near=BOUNDS))
 def test_states_partition_time(ident: str, instant: datetime) -> None:
-    """Open windows are those that contain the instant; closed ones ended before it; the rest
-    open later (or reopen within their service hours)."""
+    """Open windows are those that contain the instant; closed ones never open again (without
+    service hours: they ended before it); upcoming ones open at a later instant."""
     cal = CALENDARS[ident]
     for state in cal.estados(instant):
         v = state.ventana
         assert (state.estado is Estado.ABIERTA) == v.contiene(instant, cal.zona)
+        later = v.proxima_apertura(instant, cal.zona)
         if state.estado is Estado.CERRADA:
-            assert v.fin(cal.zona) <= instant
+            assert later is None
+            if v.horario is None:
+                assert v.fin(cal.zona) <= instant
+        if state.estado is Estado.PROXIMA:
+            assert later is not None and later >= instant
+            excluded_start = later == v.inicio(cal.zona) and not v.incluye_inicio
+            assert v.contiene(later, cal.zona) or excluded_start
     for event in cal.proximos(instant, 10):
         assert event.instante > instant
 
