@@ -21,6 +21,7 @@ Strategies:
 - :func:`corrupted_bytes`: a valid sample's UTF-8 bytes with a few bytes put in place of one;
 - :func:`aware_instants`: aware instants in several zones, often within a minute of given bounds;
 - :func:`ventanas`: calendar windows with day or exact bounds, either inclusiveness, some hours.
+- :func:`curps_validas`, :func:`curps_tecleadas`, :func:`textos_curp`: valid CURPs, typed ones, near misses.
 
 >>> to_yaml({"nota": Decimal("87.512"), "grado": 3, "texto": "no"})
 "nota: 87.512\\ngrado: 3\\ntexto: 'no'\\n"
@@ -416,3 +417,146 @@ def ventanas(draw: st.DrawFn) -> Ventana:
         incluye_hasta=draw(st.booleans()) if isinstance(hasta, datetime) else True,
         horario=horario,
     )
+
+
+# --- Identifiers (CURP) -----------------------------------------------------------------------
+# Valid CURPs are built from their parts; the check digit comes from python-stdnum, not from the
+# code under test.
+
+from stdnum.mx import curp as _stdnum_curp  # noqa: E402
+
+from residencias.domain.curp import ESTADOS, PALABRAS_INCONVENIENTES  # noqa: E402
+
+_MAYUSCULAS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CONSONANTES_CURP = "BCDFGHJKLMNPQRSTVWXYZ"
+
+
+def _palabra(alfabeto: str, largo: int) -> st.SearchStrategy[str]:
+    """``largo`` characters of ``alfabeto``, drawn as one integer (far fewer choices to make)."""
+
+    def decode(n: int) -> str:
+        chars = []
+        for _ in range(largo):
+            n, i = divmod(n, len(alfabeto))
+            chars.append(alfabeto[i])
+        return "".join(chars)
+
+    return st.integers(0, len(alfabeto) ** largo - 1).map(decode)
+
+
+@st.composite
+def curps_validas(draw: st.DrawFn) -> str:
+    """A valid CURP in canonical form: 4 letters (no inconvenient word), a real birth date from
+    1900 to 2099, H or M, a state code, 3 consonants, a homoclave that tells the century (a digit
+    before 2000, a letter from 2000 on) and the check digit python-stdnum computes."""
+    iniciales = draw(_palabra(_MAYUSCULAS, 4).filter(lambda t: t not in PALABRAS_INCONVENIENTES))
+    nacimiento = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+    homoclave = draw(st.sampled_from("0123456789" if nacimiento.year < 2000 else _MAYUSCULAS))
+    cuerpo = (
+        iniciales
+        + nacimiento.strftime("%y%m%d")
+        + draw(st.sampled_from("HM"))
+        + draw(st.sampled_from(sorted(ESTADOS)))
+        + draw(_palabra(_CONSONANTES_CURP, 3))
+        + homoclave
+    )
+    return cuerpo + _stdnum_curp.calc_check_digit(cuerpo + "0")
+
+
+@st.composite
+def curps_tecleadas(draw: st.DrawFn) -> tuple[str, str]:
+    """``(as typed, canonical)``: a valid CURP in mixed case, with blanks and hyphens between
+    some characters and around it."""
+    canonica = draw(curps_validas())
+    minusculas = draw(st.integers(0, 2 ** len(canonica) - 1))  # bit i: character i in lower case
+    chars = [c.lower() if minusculas >> i & 1 else c for i, c in enumerate(canonica)]
+    separadores = draw(st.lists(
+        st.tuples(st.integers(0, len(canonica)), st.sampled_from([" ", "-", "  ", "\t", " - "])),
+        max_size=5,
+    ))
+    for at, separador in sorted(separadores, reverse=True):
+        chars.insert(at, separador)
+    return "".join(chars), canonica
+
+
+@st.composite
+def textos_curp(draw: st.DrawFn) -> str:
+    """Text near a CURP: a valid one with a character replaced, deleted, inserted (often Ñ, a
+    vowel, a digit or a blank), cut short or lengthened; or any text at all."""
+    kind = draw(st.sampled_from(["replace", "delete", "insert", "cut", "any"]))
+    if kind == "any":
+        return draw(st.text(max_size=30))
+    canonica = draw(curps_validas())
+    at = draw(st.integers(min_value=0, max_value=len(canonica) - 1))
+    char = draw(st.one_of(st.sampled_from("ÑñAEIOU0123456789 -XZ&"), st.characters()))
+    if kind == "replace":
+        return canonica[:at] + char + canonica[at + 1:]
+    if kind == "delete":
+        return canonica[:at] + canonica[at + 1:]
+    if kind == "insert":
+        return canonica[:at] + char + canonica[at:]
+    return canonica[:at]
+
+
+# --- Scores: grades on base 100 and declared publications (CER 6.1, sección 7) ---------------
+
+from residencias.domain.publicaciones import (  # noqa: E402
+    FuenteEvidencia,
+    TipoPublicacion,
+)
+from residencias.domain.publicaciones import Publicacion as PublicacionDeclarada  # noqa: E402
+
+
+def calificaciones_base_100(places: int = 3) -> st.SearchStrategy[Decimal]:
+    """Exact base-100 grades from 0 to 100, with up to ``places`` decimals."""
+    return st.decimals(min_value=0, max_value=100, places=places, allow_nan=False, allow_infinity=False)
+
+
+_ISSNS = ("0028-0836", "0140-6736", "1533-4406", "0098-7484", "1756-1833", "0003-4819")
+
+
+def _maybe(values: st.SearchStrategy[Any], none_weight: int = 1) -> st.SearchStrategy[Any]:
+    return st.one_of(*([st.none()] * none_weight), values)
+
+
+@st.composite
+def publicaciones_declaradas(
+    draw: st.DrawFn, numero: int = 0, completa: bool | None = None
+) -> PublicacionDeclarada:
+    """A declared publication: every fact drawn, often the favourable one, sometimes unknown
+    (``None``) or unfavourable. ``numero`` makes the DOI and PMID unique within a list;
+    ``completa=True`` draws no unknown fact."""
+    favourable = draw(st.integers(0, 2)) > 0
+    known = completa if completa is not None else draw(st.booleans())
+
+    def fact(good: Any, bad: st.SearchStrategy[Any]) -> Any:
+        value = good if favourable else draw(st.one_of(st.just(good), bad))
+        if not known and draw(st.integers(0, 4)) == 0:
+            return None
+        return value
+
+    return PublicacionDeclarada(
+        titulo=draw(st.sampled_from(["Cohorte de sepsis", "Ensayo en asma", "Caso raro", "Revisión"]))
+        + f" {numero}",
+        tipo=fact(draw(st.sampled_from([TipoPublicacion.ESTUDIO_DE_COHORTES,
+                                        TipoPublicacion.REVISION_SISTEMATICA])),
+                  st.sampled_from(list(TipoPublicacion))),
+        posicion_autoria=fact(draw(st.integers(1, 2)), st.integers(1, 12)),
+        issn=fact(draw(st.sampled_from(_ISSNS)), st.just(False)),
+        doi=fact(f"10.1000/prueba.{numero}", st.just(False)),
+        pmid=fact(str(30_000_000 + numero), st.none()),
+        indexada_medline=fact(True, st.booleans()),
+        fecha_publicacion=fact(draw(st.dates(date(2023, 3, 1), date(2024, 12, 1))),
+                               st.dates(date(2020, 1, 1), date(2026, 12, 31))),
+        seres_humanos=fact(True, st.booleans()),
+        durante_curso_prerrequisito=fact(True, st.booleans()),
+        area_medicina_humana=fact(True, st.booleans()),
+        fuente=fact(FuenteEvidencia.PUBMED, st.sampled_from(list(FuenteEvidencia))),
+    )
+
+
+@st.composite
+def listas_de_publicaciones(draw: st.DrawFn, max_size: int = 14) -> list[PublicacionDeclarada]:
+    """Lists of declared publications with distinct DOIs and PMIDs (a repeated one is refused)."""
+    size = draw(st.integers(0, max_size))
+    return [draw(publicaciones_declaradas(numero=n)) for n in range(size)]

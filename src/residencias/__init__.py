@@ -33,6 +33,8 @@ from residencias.loading.files import (
     load_convocatoria,
     load_expediente,
 )
+from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, ResultadoGeneral
+from residencias.rules.evaluador import evaluate
 
 __all__ = [
     "Aspirante",
@@ -40,19 +42,24 @@ __all__ = [
     "CatalogoEspecialidades",
     "Convocatoria",
     "DataFileError",
+    "Dictamen",
     "Documento",
     "Especialidad",
     "Expediente",
+    "Hallazgo",
     "InvalidQueryError",
     "Observacion",
     "PrerrequisitoCER",
     "ResidenciasError",
     "Residente",
+    "Resultado",
+    "ResultadoGeneral",
     "Sede",
     "Severidad",
     "UnknownConvocatoriaError",
     "UnknownEspecialidadError",
     "convocatorias_disponibles",
+    "evaluate",
     "lint",
     "load_calendario",
     "load_catalogo",

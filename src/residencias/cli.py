@@ -21,7 +21,10 @@ from residencias.consistency import Observacion, Severidad, lint
 from residencias.domain.convocatoria import Convocatoria
 from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.jsonable import dumps, to_data
-from residencias.loading.files import convocatorias_disponibles, load_convocatoria
+from residencias.loading.files import convocatorias_disponibles, load_convocatoria, load_expediente
+from residencias.rules.checklist import Categoria, checklist
+from residencias.rules.dictamen import ResultadoGeneral
+from residencias.rules.evaluador import evaluate
 from residencias.text import normalize_name
 
 __all__ = ["main"]
@@ -74,6 +77,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--registro", metavar="FECHA", type=_day,
                    help="fecha de registro del aspirante (AAAA-MM-DD), para plazos que cuentan desde ella")
     p.add_argument("--ics", metavar="ARCHIVO", help="escribe el calendario en formato ICS")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("evaluar", help="evalúa un expediente contra los requisitos de una convocatoria")
+    p.add_argument("convocatoria", metavar="ID")
+    p.add_argument("expediente", metavar="EXPEDIENTE.yaml")
+    p.add_argument("--en", metavar="INSTANTE", type=_instant, required=True,
+                   help="instante de la evaluación, ISO 8601 con desfase (la biblioteca no lee el reloj)")
+    p.add_argument("--json", action="store_true", help="salida JSON (versionada, con el sha256 de los datos)")
+
+    p = sub.add_parser("documentos", help="lista de documentos que pide una convocatoria para un caso")
+    p.add_argument("convocatoria", metavar="ID")
+    p.add_argument("--categoria", action="append", default=[], choices=[c.value for c in Categoria],
+                   help="categoría del aspirante (se puede repetir)")
     p.add_argument("--json", action="store_true", help="salida JSON")
 
     p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
@@ -311,6 +327,29 @@ def _show_end(v: Ventana) -> str:
     return f"{v.hasta.isoformat()} (día)"
 
 
+def _cmd_evaluar(args: argparse.Namespace) -> int:
+    conv = load_convocatoria(args.convocatoria)
+    expediente = load_expediente(args.expediente)
+    dictamen = evaluate(conv, expediente, args.en)
+    _print(dictamen.to_json() if args.json else dictamen.explicar())
+    return EXIT_OK if dictamen.resultado is ResultadoGeneral.CUMPLE else EXIT_NEGATIVE
+
+
+def _cmd_documentos(args: argparse.Namespace) -> int:
+    conv = load_convocatoria(args.convocatoria)
+    categorias = frozenset(Categoria(c) for c in args.categoria)
+    items = checklist(conv, categorias)
+    if args.json:
+        _print(dumps(list(items)))
+        return EXIT_OK
+    shown = ", ".join(sorted(c.value for c in categorias)) or "sin categoría"
+    _print(f"Documentos de {conv.id} ({shown}):")
+    for item in items:
+        mark = " (según su caso)" if item.segun_su_caso else ""
+        _print(f"  {item.documento:<22} [{item.articulo}] {item.mensaje}{mark}")
+    return EXIT_OK
+
+
 def _cmd_lint(args: argparse.Namespace) -> int:
     found = lint(args.convocatoria)
     errors = [o for o in found if o.severidad is Severidad.ERROR]
@@ -334,4 +373,6 @@ _HANDLERS = {
     "cer": _cmd_cer,
     "lint": _cmd_lint,
     "calendario": _cmd_calendario,
+    "evaluar": _cmd_evaluar,
+    "documentos": _cmd_documentos,
 }

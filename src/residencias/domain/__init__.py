@@ -13,15 +13,26 @@ from residencias.domain.convocatoria import (
     ZonaHoraria,
 )
 from residencias.domain.especialidades import CatalogoEspecialidades, Entrada, Errata, Especialidad
-from residencias.domain.expediente import Documento, Expediente
-from residencias.domain.personas import Aspirante, Estudios, Nacionalidad, Residente
+from residencias.domain.expediente import Calificaciones, Documento, Expediente
+from residencias.domain.personas import (
+    Antecedentes,
+    Aspirante,
+    ConstanciaENARM,
+    Estudios,
+    Nacionalidad,
+    Residente,
+    TrabajadorIMSS,
+)
 from residencias.domain.sede import Sede
 
 __all__ = [
+    "Antecedentes",
     "Aspirante",
     "CERDisponible",
+    "Calificaciones",
     "CatalogoEspecialidades",
     "CicloAcademico",
+    "ConstanciaENARM",
     "Convocatoria",
     "Documento",
     "Entrada",
@@ -42,5 +53,6 @@ __all__ = [
     "TablaCER",
     "TablasCER",
     "TextoCitado",
+    "TrabajadorIMSS",
     "ZonaHoraria",
 ]

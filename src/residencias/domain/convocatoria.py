@@ -23,6 +23,8 @@ from residencias.domain.cer import (
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.validators import InvalidValue, non_empty, slug, zone_name
 from residencias.errors import InvalidQueryError
+from residencias.rules.puntaje import ParametrosPuntaje
+from residencias.rules.reglas import Requisitos
 
 __all__ = [
     "CicloAcademico",
@@ -137,8 +139,12 @@ class Convocatoria:
     especialidades: CatalogoEspecialidades
     tablas: TablasCER | None = None
     calendario: DatosCalendario | None = None
+    requisitos: Requisitos | None = None
+    puntaje: ParametrosPuntaje | None = None
     archivos: tuple[EspecificacionArchivo, ...] = ()
     inconsistencias: tuple[Inconsistencia, ...] = ()
+    datos_sha256: str | None = attrs.field(default=None, eq=False)
+    """The sha256 of the data file it was loaded from (set by the loader, not written in it)."""
 
     def _tablas(self) -> TablasCER:
         if self.tablas is None:

@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
 from residencias.domain.personas import Residente
 from residencias.domain.validators import non_empty
 
-__all__ = ["Documento", "Expediente"]
+__all__ = ["Calificaciones", "Documento", "Expediente"]
 
 
 @attrs.frozen
 class Documento:
     """A document presented: its kind (the file name of the table, e.g. ``ACTADENACIMIENTO``,
-    or the document's name), the file, and the formalities of foreign documents."""
+    or the document's key), the file, and the formalities of documents issued abroad."""
 
     tipo: str = attrs.field(validator=non_empty)
     archivo: str | None = attrs.field(default=None, validator=non_empty)
+    expedido_en_extranjero: bool | None = None
     apostillado: bool | None = None
     notariado: bool | None = None
     traducido: bool | None = None
+    en_espanol: bool | None = None
+
+
+@attrs.frozen
+class Calificaciones:
+    """Grades on base 100 that make up a score (CER 6.1, Tabla 2)."""
+
+    efiser: Decimal | None = None
+    promedio_posgrado: Decimal | None = None
+    enarm: Decimal | None = None
 
 
 @attrs.frozen
@@ -27,8 +40,18 @@ class Expediente:
     """Facts and documents of one person for one convocatoria (by id).
 
     ``aspirante`` is a :class:`Residente`, whose CEME facts stay empty for those who are not.
+    ``documentos`` left out (``null``) means the documents are unknown; an empty list means none
+    was presented.
     """
 
     convocatoria: str = attrs.field(validator=non_empty)
     aspirante: Residente = attrs.Factory(Residente)
-    documentos: tuple[Documento, ...] = ()
+    documentos: tuple[Documento, ...] | None = None
+    calificaciones: Calificaciones = attrs.Factory(Calificaciones)
+
+    def documento(self, tipo: str) -> Documento | None:
+        """The document of that kind, if presented (``None`` also when documents are unknown)."""
+        for documento in self.documentos or ():
+            if documento.tipo == tipo:
+                return documento
+        return None

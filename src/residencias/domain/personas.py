@@ -1,18 +1,29 @@
 """The person who applies: an :class:`Aspirante` (ENARM calls, UNAM enrollment), or a
 :class:`Residente` already in a CEME (CER call, which is "para médicos residentes").
 
-Every fact is optional: a fact that is absent is unknown, never false.
+Every fact is optional: a fact that is absent is unknown, never false. The rules of the
+convocatorias read these facts by their dotted path (``aspirante.trabajador_imss.antiguedad_anios``).
 """
 
 from __future__ import annotations
 
 import enum
+from datetime import date
+from decimal import Decimal
 
 import attrs
 
 from residencias.domain.validators import InvalidValue, at_least, non_empty
 
-__all__ = ["Aspirante", "Estudios", "Nacionalidad", "Residente"]
+__all__ = [
+    "Antecedentes",
+    "Aspirante",
+    "ConstanciaENARM",
+    "Estudios",
+    "Nacionalidad",
+    "Residente",
+    "TrabajadorIMSS",
+]
 
 
 class Nacionalidad(enum.Enum):
@@ -23,33 +34,96 @@ class Nacionalidad(enum.Enum):
 
 
 class Estudios(enum.Enum):
-    """Where the licenciatura in medicine was studied."""
+    """Where studies (the licenciatura, a specialty) were made."""
 
     MEXICO = "mexico"
     EXTRANJERO = "extranjero"
 
 
 @attrs.frozen
+class TrabajadorIMSS:
+    """An IMSS worker (XLIX 2.2.4): plaza definitiva with marca de ocupación 00, 1–15 years."""
+
+    plaza_definitiva: bool | None = None
+    marca_ocupacion: str | None = attrs.field(default=None, validator=non_empty)
+    antiguedad_anios: Decimal | None = None
+    relacion_laboral_vigente: bool | None = None
+
+
+@attrs.frozen
+class ConstanciaENARM:
+    """The constancia de seleccionado of the ENARM (CIFRHS / DGCES-CIFRHS)."""
+
+    edicion: int | None = attrs.field(default=None, validator=at_least(1))
+    numero: str | None = attrs.field(default=None, validator=non_empty)
+    categoria: Nacionalidad | None = None
+    sede: str | None = attrs.field(default=None, validator=non_empty)
+    subsede: str | None = attrs.field(default=None, validator=non_empty)
+    fecha_seleccion_dgces: date | None = None
+    digital_con_qr: bool | None = None
+
+
+@attrs.frozen
+class Antecedentes:
+    """Background facts that disqualify (penal proceedings, rescission at IMSS, fraud, ...)."""
+
+    proceso_penal: bool | None = None
+    litigio_contra_imss: bool | None = None
+    litigio_contra_sector_salud: bool | None = None
+    rescision_laboral_imss: bool | None = None
+    ced_concluido_imss: bool | None = None
+    cer_concluido: bool | None = None
+    fraude_o_corrupcion: bool | None = None
+    informacion_falsa: bool | None = None
+    sancion_unam: bool | None = None
+    participa_en_dos_instituciones: bool | None = None
+
+
+@attrs.frozen
 class Aspirante:
-    """An applicant, with the identifying facts the documents ask for."""
+    """An applicant, with the facts the documents ask for."""
 
     nombre: str | None = attrs.field(default=None, validator=non_empty)
     curp: str | None = attrs.field(default=None, validator=non_empty)
+    curp_temporal: str | None = attrs.field(default=None, validator=non_empty)
     folio: str | None = attrs.field(default=None, validator=non_empty)
+    numero_cuenta_unam: str | None = attrs.field(default=None, validator=non_empty)
     nacionalidad: Nacionalidad | None = None
     categoria_enarm: Nacionalidad | None = None
+    categoria_registrada: Nacionalidad | None = None
     estudios_licenciatura: Estudios | None = None
-    correos: tuple[str, ...] = ()
-    telefonos: tuple[str, ...] = ()
+    estudios_especialidad: Estudios | None = None
+    grado_de_especialista: bool | None = None
+    trabajador_imss: TrabajadorIMSS | None = None
+    hijo_trabajador_imss: bool | None = None
+    constancia_enarm: ConstanciaENARM | None = None
+    sede_registrada: str | None = attrs.field(default=None, validator=non_empty)
+    subsede_registrada: str | None = attrs.field(default=None, validator=non_empty)
+    aceptado_en_sede: bool | None = None
+    aval_unam_vigente: bool | None = None
+    titulo_en_tramite: bool | None = None
+    cedula_en_tramite: bool | None = None
+    servicio_social_concluido: date | None = None
+    fecha_registro: date | None = None
+    ingreso_previo_unam: bool | None = None
+    ultimo_periodo_inscrito: int | None = None
+    antecedentes: Antecedentes = attrs.Factory(Antecedentes)
+    correos: tuple[str, ...] | None = None
+    telefonos: tuple[str, ...] | None = None
 
 
 @attrs.frozen
 class Residente(Aspirante):
-    """A resident in a CEME: the specialty and the grado studied in the current cycle."""
+    """A resident in a CEME: the specialty and grado of the current cycle, and the CER sought."""
 
     ceme: str | None = attrs.field(default=None, validator=non_empty)
     grado: int | None = attrs.field(default=None, validator=at_least(1))
     institucion: str | None = attrs.field(default=None, validator=non_empty)
+    ingreso_ced_por_enarm: bool | None = None
+    inscrito_ceme_ciclo_2025_2026: bool | None = None
+    grado_aprobado_ciclo_2025_2026: bool | None = None
+    grados_previos_aprobados: bool | None = None
+    cer_solicitado: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:
         if self.grado is not None and self.ceme is None:

@@ -19,6 +19,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TypeVar
 
+import attrs
+
 from residencias.calendars.calendario import Calendario
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades
@@ -84,12 +86,13 @@ def _with_catalogue(document: YamlDocument) -> YamlDocument:
     root = document.root
     if isinstance(root, dict) and "especialidades" not in root:
         root = {**root, "especialidades": load_catalogo()}
-        return YamlDocument(document.archivo, root, document.values, document.keys)
+        return attrs.evolve(document, root=root)
     return document
 
 
 def _structure_convocatoria(document: YamlDocument) -> Convocatoria:
-    return structure_document(_with_catalogue(document), Convocatoria)
+    convocatoria = structure_document(_with_catalogue(document), Convocatoria)
+    return attrs.evolve(convocatoria, datos_sha256=document.sha256)
 
 
 @cache

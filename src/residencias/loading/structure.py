@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
+import types
 import typing
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
@@ -139,6 +140,32 @@ def _structure_time(value: Any, _: type) -> time:
     raise _expect("una hora \"HH:MM\" entre comillas, p. ej. \"09:00\"", value)
 
 
+_SCALARS = (bool, int, Decimal, str, date)
+
+
+def _is_scalar_union(cl: Any) -> bool:
+    args = [a for a in typing.get_args(cl) if a is not type(None)]
+    union = isinstance(cl, types.UnionType) or typing.get_origin(cl) is typing.Union
+    return union and len(args) > 1 and all(a in _SCALARS for a in args)
+
+
+def _scalar_union_hook(cl: Any) -> Callable[[Any, type], Any]:
+    """A value of a union of scalar types (e.g. what a rule compares a fact with): taken as it
+    was read, if its type is one of the union's (a ``true`` is not an ``int`` here)."""
+    args = typing.get_args(cl)
+    names = {bool: "true/false", int: "un entero", Decimal: "un número", str: "texto", date: "una fecha"}
+
+    def structure(value: Any, _: type) -> Any:
+        if value is None and type(None) in args:
+            return None
+        if type(value) in args or (type(value) is date and date in args):
+            return value
+        wanted = " o ".join(names[a] for a in args if a in names)
+        raise _expect(wanted, value)
+
+    return structure
+
+
 def _enum_hook(cl: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     allowed = [str(member.value) for member in cl]
 
@@ -178,6 +205,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _enum_hook
     )
+    converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, lambda cl: _tuple_hook(converter, cl))
     converter.register_structure_hook_factory(attrs.has, lambda cl: _class_hook(converter, cl))
     return converter

@@ -4,8 +4,9 @@ The file is parsed to events (libyaml's C parser when present) and the values ar
 so that this module, not YAML 1.1, decides what each scalar means:
 
 - refused: syntax errors, more than one document, duplicate keys, anchors and aliases, any
-  ``!tag``, merge keys, keys that are not text, the yes/no/on/off words (write ``true``/``false``,
-  or quote the text), numbers YAML 1.1 reads in odd ways (``010`` is octal, ``1_000``, ``1:30``),
+  ``!tag``, merge keys, keys that are not text, the yes/no/on/off words as values (write
+  ``true``/``false``, or quote the text; as keys they are names, like the rules' ``no:``),
+  numbers YAML 1.1 reads in odd ways (``010`` is octal, ``1_000``, ``1:30``),
   infinities and NaN, dates that do not exist, date-times without a UTC offset, empty files,
   files that are not UTF-8, control characters (NUL included) and files over :data:`MAX_BYTES`;
 - kept: text, ``true``/``false``, decimal integers, decimals as exact :class:`~decimal.Decimal`
@@ -25,6 +26,7 @@ residencias.errors.DataFileError: ej.yaml:1:4: 'no' es ambiguo en YAML (se lee c
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -113,6 +115,8 @@ class YamlDocument:
     root: Value
     values: dict[PathKey, Position]
     keys: dict[PathKey, Position]
+    sha256: str | None = None
+    """The sha256 of the bytes read (``None`` when read from text)."""
 
     def position(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest ancestor that has one."""
@@ -176,7 +180,7 @@ def read_yaml_bytes(data: bytes, archivo: str) -> YamlDocument:
             [Problema(archivo, line, column, f"el archivo no es UTF-8 (byte 0x{body[exc.start]:02x}); "
                       "guárdelo como UTF-8")]
         ) from None
-    return read_yaml(text, archivo)
+    return attrs.evolve(read_yaml(text, archivo), sha256=hashlib.sha256(data).hexdigest())
 
 
 def read_yaml(text: str, archivo: str) -> YamlDocument:
@@ -303,7 +307,9 @@ class _Builder:
         self._place(value, event)
 
     def _key(self, frame: _Frame, event: ev.ScalarEvent) -> None:
-        key = _scalar_value(event) if _is_plain(event) else event.value
+        # A key is a name: the yes/no words are their text there (the rules' ``no:`` operator).
+        plain = _is_plain(event)
+        key = event.value if not plain or _is_bool_word(event.value) else _scalar_value(event)
         if _is_plain(event) and event.value == "<<":
             raise _Refused(event.start_mark, "clave de fusión '<<' no permitida: escriba las claves")
         if not isinstance(key, str):
@@ -336,6 +342,11 @@ class _Builder:
                 frame.pending_key = None
         self.values[path] = _pos(event.start_mark)
         return path
+
+
+def _is_bool_word(text: str) -> bool:
+    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag.endswith(":bool")
 
 
 def _is_plain(event: ev.ScalarEvent) -> bool:

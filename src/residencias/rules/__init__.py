@@ -1,0 +1,1 @@
+"""Rules: requirement lists, their evaluator, document files and scores."""

@@ -1,0 +1,223 @@
+"""Conditions: ``todas`` / ``alguna`` / ``no`` over typed facts, with a small set of comparisons.
+Nothing is executed from text: a condition is data, checked when its file loads.
+
+Exactly one form per condition:
+
+- ``{hecho: PATH, es: VALOR}``; ``{hecho: PATH, en: [VALORES]}``; ``{hecho: PATH, entre: [MIN, MAX]}``
+  (both included); ``{hecho: PATH, mayor_o_igual: N}``; ``{hecho: PATH, menor_que: N}``;
+  ``{hecho: PATH, presente: true}`` (the fact is stated, whatever its value);
+- ``{documento: TIPO}``: the document was presented (with ``apostillado``, ``notariado``,
+  ``traducido`` or ``en_espanol`` also required of it when given);
+- ``{todas: [...]}``, ``{alguna: [...]}``, ``{no: {...}}``.
+
+Evaluation is three-valued: true, false, or unknown with the facts that are missing; ``todas``
+is false as soon as one part is false, ``alguna`` true as soon as one part is true.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from residencias.domain.expediente import Expediente
+from residencias.domain.validators import InvalidValue
+from residencias.rules.hechos import COMPUTED_FROM, FACTS, MISSING, read_fact
+from residencias.text import closest
+
+__all__ = ["Condicion", "Evaluacion", "Valor"]
+
+Valor: TypeAlias = bool | int | Decimal | str | date
+"""What a comparison may compare a fact with."""
+
+_COMPARISONS = ("es", "en", "entre", "mayor_o_igual", "menor_que", "presente")
+_FORMS = ("hecho", "documento", "todas", "alguna", "no")
+
+
+@attrs.frozen
+class Evaluacion:
+    """A three-valued result: ``valor`` is True, False or None (unknown); ``faltan`` names the
+    missing facts; ``leidos`` the facts read, with their values."""
+
+    valor: bool | None
+    faltan: tuple[str, ...] = ()
+    leidos: tuple[tuple[str, Any], ...] = ()
+
+
+def _coerce(kind: type, value: Valor, path: str) -> Any:
+    """A compared value of the fact's own type, or a load error that says why."""
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        allowed = [str(m.value) for m in kind]
+        if isinstance(value, str) and value in allowed:
+            return kind(value)
+        near = closest(str(value), allowed, n=1)
+        hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+        raise InvalidValue(f"'{value}' no es un valor de '{path}'{hint}; valores: {', '.join(allowed)}")
+    if kind is Decimal and type(value) is int:
+        return Decimal(value)
+    if kind is bool and type(value) is not bool:
+        raise InvalidValue(f"'{path}' es verdadero o falso; se comparó con {value!r}")
+    if kind is not bool and type(value) is bool:
+        raise InvalidValue(f"'{path}' no es verdadero o falso; se comparó con {value!r}")
+    if not isinstance(value, kind):
+        raise InvalidValue(f"'{path}' es de tipo {kind.__name__}; se comparó con {value!r}")
+    return value
+
+
+@attrs.frozen
+class Condicion:
+    """One condition; see the module docstring for its forms."""
+
+    hecho: str | None = None
+    es: Valor | None = None
+    en: tuple[Valor, ...] | None = None
+    entre: tuple[Valor, ...] | None = None
+    mayor_o_igual: Valor | None = None
+    menor_que: Valor | None = None
+    presente: bool | None = None
+    documento: str | None = None
+    apostillado: bool | None = None
+    notariado: bool | None = None
+    traducido: bool | None = None
+    en_espanol: bool | None = None
+    todas: tuple[Condicion, ...] | None = None
+    alguna: tuple[Condicion, ...] | None = None
+    no: Condicion | None = None
+
+    def __attrs_post_init__(self) -> None:
+        forms = [f for f in _FORMS if getattr(self, f) is not None]
+        if len(forms) != 1:
+            raise InvalidValue("una condición tiene exactamente una de: hecho, documento, todas, alguna, no"
+                               f"; tiene {', '.join(forms) or 'ninguna'}")
+        comparisons = [c for c in _COMPARISONS if getattr(self, c) is not None]
+        if self.hecho is not None:
+            self._check_fact(comparisons)
+        elif comparisons:
+            raise InvalidValue(f"'{comparisons[0]}' compara un hecho; falta 'hecho'", comparisons[0])
+        if self.documento is None and any(
+            getattr(self, f) is not None for f in ("apostillado", "notariado", "traducido", "en_espanol")
+        ):
+            raise InvalidValue("'apostillado', 'notariado', 'traducido' y 'en_espanol' califican "
+                               "un 'documento'")
+        for group in ("todas", "alguna"):
+            parts = getattr(self, group)
+            if parts is not None and not parts:
+                raise InvalidValue(f"'{group}' necesita al menos una condición", group)
+
+    def _check_fact(self, comparisons: list[str]) -> None:
+        assert self.hecho is not None
+        kind = FACTS.get(self.hecho)
+        if kind is None:
+            near = closest(self.hecho, FACTS, n=1, cutoff=0.5)
+            hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+            raise InvalidValue(f"hecho desconocido '{self.hecho}'{hint}", "hecho")
+        if len(comparisons) != 1:
+            raise InvalidValue(f"el hecho '{self.hecho}' se compara con exactamente una de: "
+                               f"{', '.join(_COMPARISONS)}", "hecho")
+        comparison = comparisons[0]
+        try:
+            if comparison == "es":
+                _coerce(kind, self.es, self.hecho)  # type: ignore[arg-type]
+            elif comparison in {"en", "entre"}:
+                values = getattr(self, comparison)
+                if comparison == "entre" and len(values) != 2:
+                    raise InvalidValue("'entre' lleva dos valores: [mínimo, máximo]")
+                for value in values:
+                    _coerce(kind, value, self.hecho)
+            elif comparison in {"mayor_o_igual", "menor_que"}:
+                if kind not in {int, Decimal, date}:
+                    raise InvalidValue(f"'{comparison}' compara números o fechas; '{self.hecho}' no lo es")
+                _coerce(kind, getattr(self, comparison), self.hecho)
+        except InvalidValue as exc:
+            raise InvalidValue(str(exc), comparison) from None
+
+    def evaluar(self, expediente: Expediente, calculados: dict[str, Any]) -> Evaluacion:
+        """Evaluate against an expediente; ``calculados`` holds the ``calculado.*`` facts."""
+        if self.hecho is not None:
+            return self._fact(expediente, calculados)
+        if self.documento is not None:
+            return self._document(expediente)
+        if self.no is not None:
+            inner = self.no.evaluar(expediente, calculados)
+            return Evaluacion(None if inner.valor is None else not inner.valor, inner.faltan, inner.leidos)
+        parts = [c.evaluar(expediente, calculados) for c in (self.todas or self.alguna or ())]
+        decisive = self.todas is None  # alguna: True decides; todas: False decides
+        faltan = tuple(dict.fromkeys(f for p in parts for f in p.faltan))
+        leidos = tuple(item for p in parts for item in p.leidos)
+        if any(p.valor is decisive for p in parts):
+            return Evaluacion(decisive, (), leidos)
+        if any(p.valor is None for p in parts):
+            return Evaluacion(None, faltan, leidos)
+        return Evaluacion(not decisive, (), leidos)
+
+    def _fact(self, expediente: Expediente, calculados: dict[str, Any]) -> Evaluacion:
+        assert self.hecho is not None
+        inputs: tuple[tuple[str, Any], ...] = ()
+        if self.hecho.startswith("calculado."):
+            value = calculados.get(self.hecho, MISSING)
+            sources = COMPUTED_FROM.get(self.hecho, ())
+            inputs = tuple((s, v) for s in sources if (v := read_fact(expediente, s)) is not MISSING)
+            if value is MISSING:
+                absent = tuple(s for s in sources if read_fact(expediente, s) is MISSING) or (self.hecho,)
+                return Evaluacion(None, absent, ((self.hecho, None), *inputs))
+        else:
+            value = read_fact(expediente, self.hecho)
+        if self.presente is not None:
+            stated = value is not MISSING
+            return Evaluacion(stated == self.presente, (), ((self.hecho, None if not stated else value),))
+        if value is MISSING:
+            return Evaluacion(None, (self.hecho,), ((self.hecho, None),))
+        kind = FACTS[self.hecho]
+        read = ((self.hecho, value), *inputs)
+        if self.es is not None:
+            return Evaluacion(value == _coerce(kind, self.es, self.hecho), (), read)
+        if self.en is not None:
+            return Evaluacion(value in {_coerce(kind, v, self.hecho) for v in self.en}, (), read)
+        if self.entre is not None:
+            low, high = (_coerce(kind, v, self.hecho) for v in self.entre)
+            return Evaluacion(bool(low <= value <= high), (), read)
+        if self.mayor_o_igual is not None:
+            return Evaluacion(bool(value >= _coerce(kind, self.mayor_o_igual, self.hecho)), (), read)
+        return Evaluacion(bool(value < _coerce(kind, self.menor_que, self.hecho)), (), read)  # type: ignore[arg-type]
+
+    def _document(self, expediente: Expediente) -> Evaluacion:
+        assert self.documento is not None
+        name = f"documento {self.documento}"
+        if expediente.documentos is None:
+            return Evaluacion(None, ("documentos",), ((name, None),))
+        found = expediente.documento(self.documento)
+        if found is None:
+            return Evaluacion(False, (), ((name, "no presentado"),))
+        missing: list[str] = []
+        for formality in ("apostillado", "notariado", "traducido", "en_espanol"):
+            if getattr(self, formality) is None:
+                continue
+            stated = getattr(found, formality)
+            if stated is None:
+                missing.append(f"{name}.{formality}")
+            elif stated != getattr(self, formality):
+                return Evaluacion(False, (), ((f"{name}.{formality}", stated),))
+        if missing:
+            return Evaluacion(None, tuple(missing), ((name, "presentado"),))
+        return Evaluacion(True, (), ((name, "presentado"),))
+
+    def describir(self) -> str:
+        """A short Spanish reading of the condition, for explanations."""
+        if self.hecho is not None:
+            for comparison in _COMPARISONS:
+                value = getattr(self, comparison)
+                if value is not None:
+                    shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+                    return f"{self.hecho} {comparison.replace('_', ' ')} {shown}"
+        if self.documento is not None:
+            return f"presenta {self.documento}"
+        if self.no is not None:
+            return f"no ({self.no.describir()})"
+        joiner = " y " if self.todas is not None else " o "
+        return "(" + joiner.join(c.describir() for c in (self.todas or self.alguna or ())) + ")"
+
+
+attrs.resolve_types(Condicion)

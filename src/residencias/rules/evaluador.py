@@ -1,0 +1,221 @@
+"""``evaluate``: a person's facts go in, a :class:`Dictamen` comes out that says, rule by rule,
+what holds, what fails, what is pending and what is missing, each with its article.
+
+A fact that is absent is never read as false: a rule that needs it gives ``falta_dato`` naming it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from residencias.calendars.calendario import Calendario
+from residencias.calendars.plazos import Referencia
+from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.expediente import Expediente
+from residencias.errors import InvalidQueryError
+from residencias.rules.condiciones import Condicion, Evaluacion
+from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
+from residencias.rules.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
+from residencias.text import normalize_name
+
+__all__ = ["computed_facts", "evaluate"]
+
+
+def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Dictamen:
+    """Evaluate an expediente against a convocatoria's requirement list at instant ``en``."""
+    if not isinstance(en, datetime) or en.tzinfo is None or en.utcoffset() is None:
+        raise InvalidQueryError(f"el instante de evaluación debe llevar zona horaria, p. ej. "
+                                f"2026-03-10T12:00:00-06:00; se recibió {en!r}")
+    if hechos.convocatoria != convocatoria.id:
+        raise InvalidQueryError(f"el expediente es para '{hechos.convocatoria}', no para '{convocatoria.id}'")
+    if convocatoria.requisitos is None:
+        raise InvalidQueryError(f"la convocatoria '{convocatoria.id}' no tiene requisitos en sus datos")
+    calculados = computed_facts(convocatoria, hechos)
+    calendario = Calendario.de(convocatoria)
+    by_rule: dict[str, list[Excepcion]] = {}
+    for excepcion in convocatoria.requisitos.excepciones:
+        by_rule.setdefault(excepcion.sobre, []).append(excepcion)
+    hallazgos = []
+    for regla in convocatoria.requisitos.reglas:
+        finding = _rule(regla, hechos, calculados, calendario, en)
+        for excepcion in by_rule.get(regla.id, ()):
+            finding = _exception(excepcion, finding, hechos, calculados)
+        hallazgos.append(finding)
+    found = tuple(hallazgos)
+    return Dictamen(convocatoria.id, convocatoria.titulo, en, overall(found), found,
+                    convocatoria.datos_sha256)
+
+
+def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, Any]:
+    """The ``calculado.*`` facts: those that can be computed from the facts given."""
+    persona = hechos.aspirante
+    catalogo = convocatoria.especialidades
+    out: dict[str, Any] = {}
+    cer = catalogo.buscar(persona.cer_solicitado) if persona.cer_solicitado else None
+    ceme = catalogo.buscar(persona.ceme) if persona.ceme else None
+    if cer is not None:
+        out["calculado.cer_solicitado_id"] = cer.id
+    if ceme is not None:
+        out["calculado.ceme_id"] = ceme.id
+    if convocatoria.tablas is not None and persona.cer_solicitado and persona.ceme and persona.grado:
+        abiertos = convocatoria.cers_disponibles(persona.ceme, persona.grado) if ceme is not None else ()
+        wanted = cer.id if cer is not None else normalize_name(persona.cer_solicitado)
+        out["calculado.cer_en_tabla_1"] = any(
+            (d.especialidad.id if d.especialidad else normalize_name(d.fila.cer)) == wanted for d in abiertos
+        )
+        out["calculado.diploma_institucional_obligatorio"] = (
+            convocatoria.diploma_institucional(persona.cer_solicitado, persona.ceme) is not None
+        )
+    constancia = persona.constancia_enarm
+    if constancia is not None and constancia.sede and persona.sede_registrada:
+        same = normalize_name(constancia.sede) == normalize_name(persona.sede_registrada)
+        if constancia.subsede or persona.subsede_registrada:
+            if constancia.subsede and persona.subsede_registrada:
+                subsede = normalize_name(persona.subsede_registrada)
+                same = same and normalize_name(constancia.subsede) == subsede
+                out["calculado.sede_coincide_con_constancia"] = same
+            elif not same:
+                out["calculado.sede_coincide_con_constancia"] = False
+        else:
+            out["calculado.sede_coincide_con_constancia"] = same
+    return out
+
+
+def _evidence(evaluacion: Evaluacion) -> str:
+    shown = [f"{path} = {_show(value)}" for path, value in evaluacion.leidos if value is not None]
+    return "; ".join(dict.fromkeys(shown))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if hasattr(value, "value"):
+        return str(value.value)
+    return str(value)
+
+
+def _finding(regla: Regla, resultado: Resultado, razon: str, evaluacion: Evaluacion | None = None,
+             faltan: tuple[str, ...] = (), vence: date | None = None,
+             hechos: tuple[tuple[str, Any], ...] = ()) -> Hallazgo:
+    read = hechos + (evaluacion.leidos if evaluacion is not None else ())
+    return Hallazgo(regla.id, regla.articulo, resultado, razon, tuple(dict.fromkeys(read)), (),
+                    faltan or (evaluacion.faltan if evaluacion is not None else ()), vence)
+
+
+def _rule(regla: Regla, hechos: Expediente, calculados: dict[str, Any], calendario: Calendario,
+          en: datetime) -> Hallazgo:
+    applies_read: tuple[tuple[str, Any], ...] = ()
+    if regla.aplica_si is not None:
+        applies = regla.aplica_si.evaluar(hechos, calculados)
+        applies_read = applies.leidos
+        if applies.valor is False:
+            return _finding(regla, Resultado.NO_APLICA, f"no aplica: {regla.descripcion}", applies)
+        if applies.valor is None:
+            return _finding(regla, Resultado.FALTA_DATO,
+                            f"no se sabe si aplica ({regla.aplica_si.describir()}): {regla.mensaje}", applies)
+    exempt: Evaluacion | None = None
+    if regla.salvo is not None:
+        exempt = regla.salvo.evaluar(hechos, calculados)
+        if exempt.valor is True:
+            return _finding(regla, Resultado.NO_APLICA, f"no aplica por su salvedad: {regla.descripcion}",
+                            exempt, hechos=applies_read)
+    main = regla.requisito.evaluar(hechos, calculados)
+    read = applies_read + (exempt.leidos if exempt else ())
+    finding = _outcome(regla, main, hechos, calculados, calendario, en, read)
+    if finding.resultado is Resultado.NO_CUMPLE and exempt is not None and exempt.valor is None:
+        return _finding(regla, Resultado.FALTA_DATO,
+                        f"no se sabe si le alcanza la salvedad ({_describe(regla.salvo)}): {regla.mensaje}",
+                        exempt, hechos=finding.hechos)
+    return finding
+
+
+def _describe(condicion: Condicion | None) -> str:
+    return condicion.describir() if condicion is not None else ""
+
+
+def _outcome(regla: Regla, main: Evaluacion, hechos: Expediente, calculados: dict[str, Any],
+             calendario: Calendario, en: datetime, read: tuple[tuple[str, Any], ...]) -> Hallazgo:
+    if main.valor is None:
+        return _finding(regla, Resultado.FALTA_DATO, f"falta información: {regla.mensaje}", main, hechos=read)
+    holds = main.valor if regla.tipo is not TipoRegla.PROHIBICION else not main.valor
+    if holds:
+        return _finding(regla, Resultado.CUMPLE, regla.mensaje, main, hechos=read)
+    if regla.tipo is not TipoRegla.ALTERNATIVA:
+        evidence = _evidence(main)
+        found = f" (se encontró: {evidence})" if evidence else ""
+        return _finding(regla, Resultado.NO_CUMPLE, f"{regla.mensaje}{found}", main, hechos=read)
+    assert regla.alternativa is not None
+    alternative = regla.alternativa.evaluar(hechos, calculados)
+    both = read + main.leidos
+    if alternative.valor is None:
+        return _finding(regla, Resultado.FALTA_DATO, f"falta información: {regla.mensaje}", alternative,
+                        hechos=both)
+    if alternative.valor is False:
+        return _finding(regla, Resultado.NO_CUMPLE,
+                        f"{regla.mensaje}; tampoco se presentó la alternativa "
+                        f"({regla.alternativa.describir()})",
+                        alternative, hechos=both)
+    return _pending(regla, alternative, hechos, calendario, en, both)
+
+
+def _pending(regla: Regla, alternative: Evaluacion, hechos: Expediente, calendario: Calendario,
+             en: datetime, read: tuple[tuple[str, Any], ...]) -> Hallazgo:
+    if regla.plazo is None:
+        return _finding(regla, Resultado.PENDIENTE, f"pendiente: {regla.mensaje}", alternative, hechos=read)
+    plazo = next((p for p in calendario.plazos if p.accion is regla.plazo), None)
+    if plazo is None:
+        raise InvalidQueryError(f"la regla '{regla.id}' cita el plazo '{regla.plazo.value}', que el "
+                                "calendario de la convocatoria no tiene")
+    facts = {Referencia.SELECCION_DGCES: ("aspirante.constancia_enarm.fecha_seleccion_dgces",
+                                          _selection(hechos)),
+             Referencia.REGISTRO: ("aspirante.fecha_registro", hechos.aspirante.fecha_registro)}
+    path, referencia = facts.get(plazo.referencia, (None, None))
+    if path is not None and referencia is None:
+        return _finding(regla, Resultado.PENDIENTE,
+                        f"pendiente: {regla.mensaje}; la fecha límite depende de {path}, que falta",
+                        alternative, faltan=(path,), hechos=read)
+    ventana = calendario.plazo(regla.plazo, referencia=referencia)
+    assert isinstance(ventana.hasta, date)
+    vence = ventana.hasta
+    params = (("plazo", regla.plazo.value), ("articulo_plazo", ventana.articulo))
+    if en.astimezone(calendario.zona).date() > vence:
+        finding = _finding(regla, Resultado.NO_CUMPLE,
+                           f"{regla.mensaje}; venció el plazo el {vence.isoformat()} ({ventana.articulo})",
+                           alternative, vence=vence, hechos=read)
+    else:
+        finding = _finding(regla, Resultado.PENDIENTE,
+                           f"pendiente: {regla.mensaje}, a más tardar el {vence.isoformat()} "
+                           f"({ventana.articulo})",
+                           alternative, vence=vence, hechos=read)
+    return Hallazgo(finding.regla, finding.articulo, finding.resultado, finding.razon, finding.hechos,
+                    params, finding.faltan, finding.vence)
+
+
+def _selection(hechos: Expediente) -> date | None:
+    constancia = hechos.aspirante.constancia_enarm
+    return constancia.fecha_seleccion_dgces if constancia is not None else None
+
+
+def _exception(excepcion: Excepcion, base: Hallazgo, hechos: Expediente,
+               calculados: dict[str, Any]) -> Hallazgo:
+    if base.resultado in {Resultado.CUMPLE, Resultado.NO_APLICA}:
+        return base
+    cuando = excepcion.cuando.evaluar(hechos, calculados)
+    read = tuple(dict.fromkeys(cuando.leidos))
+    if cuando.valor is True:
+        overrides = excepcion.resultado is ResultadoExcepcion.CUMPLE
+        resultado = Resultado.CUMPLE if overrides else Resultado.NO_APLICA
+        return Hallazgo(base.regla, f"{base.articulo}, salvo {excepcion.articulo}", resultado,
+                        excepcion.mensaje, base.hechos + read, base.parametros, (), base.vence,
+                        (*base.detalles, base))
+    note = Hallazgo(excepcion.id, excepcion.articulo,
+                    Resultado.FALTA_DATO if cuando.valor is None else Resultado.NO_APLICA,
+                    f"excepción: {excepcion.descripcion}", read, (), cuando.faltan)
+    if cuando.valor is None and base.resultado is Resultado.NO_CUMPLE:
+        return Hallazgo(base.regla, base.articulo, Resultado.FALTA_DATO,
+                        f"{base.razon}; no se sabe si le alcanza la excepción de {excepcion.articulo}",
+                        base.hechos + read, base.parametros, cuando.faltan, base.vence,
+                        (*base.detalles, note))
+    return Hallazgo(base.regla, base.articulo, base.resultado, base.razon, base.hechos, base.parametros,
+                    base.faltan, base.vence, (*base.detalles, note))

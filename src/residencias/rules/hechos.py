@@ -1,0 +1,109 @@
+"""The closed vocabulary of facts a rule may read: every dotted path through an
+:class:`~residencias.domain.expediente.Expediente` down to a value, plus the facts the library
+computes (``calculado.*``). A rule naming any other fact is refused when its file loads.
+
+>>> for path in sorted(p for p in FACTS if p.startswith("aspirante.trabajador_imss.")):
+...     print(path)
+aspirante.trabajador_imss.antiguedad_anios
+aspirante.trabajador_imss.marca_ocupacion
+aspirante.trabajador_imss.plaza_definitiva
+aspirante.trabajador_imss.relacion_laboral_vigente
+>>> FACTS["aspirante.nacionalidad"].__name__
+'Nacionalidad'
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from residencias.domain.expediente import Expediente
+
+__all__ = ["COMPUTED", "COMPUTED_FROM", "FACTS", "MISSING", "fact_type", "read_fact"]
+
+COMPUTED: dict[str, type] = {
+    "calculado.cer_en_tabla_1": bool,
+    "calculado.diploma_institucional_obligatorio": bool,
+    "calculado.cer_solicitado_id": str,
+    "calculado.ceme_id": str,
+    "calculado.sede_coincide_con_constancia": bool,
+}
+"""Facts the library computes from others: whether the CER sought is open to the resident's CEME
+and grado (1.3, Tabla 1); whether that pair must present the institutional diploma (9.1); the
+catalogue ids of the CER sought and of the CEME; whether the sede and subsede registered equal
+those of the ENARM constancia (XLVI 1.3, XLIX 1.4)."""
+
+
+COMPUTED_FROM: dict[str, tuple[str, ...]] = {
+    "calculado.cer_en_tabla_1": ("aspirante.ceme", "aspirante.grado", "aspirante.cer_solicitado"),
+    "calculado.diploma_institucional_obligatorio": ("aspirante.ceme", "aspirante.cer_solicitado"),
+    "calculado.cer_solicitado_id": ("aspirante.cer_solicitado",),
+    "calculado.ceme_id": ("aspirante.ceme",),
+    "calculado.sede_coincide_con_constancia": (
+        "aspirante.sede_registrada", "aspirante.subsede_registrada",
+        "aspirante.constancia_enarm.sede", "aspirante.constancia_enarm.subsede",
+    ),
+}
+"""The stated facts each computed fact is computed from: read with it, and named when missing."""
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+"""What :func:`read_fact` returns for a fact the expediente does not state."""
+
+
+def _leaf_type(annotation: Any) -> Any:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return args[0] if len(args) == 1 else annotation
+    return annotation
+
+
+_SCALAR_FACTS = {str, int, bool, Decimal, date}
+
+
+def _walk(cl: type, prefix: str, out: dict[str, type]) -> None:
+    hints = typing.get_type_hints(cl)
+    for field in attrs.fields(cl):
+        kind = _leaf_type(hints[field.name])
+        path = f"{prefix}{field.name}"
+        if isinstance(kind, type) and attrs.has(kind):
+            _walk(kind, path + ".", out)
+        elif isinstance(kind, type) and (issubclass(kind, enum.Enum) or kind in _SCALAR_FACTS):
+            out[path] = kind
+
+
+def _facts() -> dict[str, type]:
+    out: dict[str, type] = {}
+    _walk(Expediente, "", out)
+    del out["convocatoria"]
+    out.update(COMPUTED)
+    return out
+
+
+FACTS: dict[str, type] = _facts()
+"""Every fact path a condition may name, with the type of its value."""
+
+
+def fact_type(path: str) -> type | None:
+    return FACTS.get(path)
+
+
+def read_fact(expediente: Expediente, path: str) -> Any:
+    """The value at ``path`` in the expediente, or :data:`MISSING` if it (or a parent) is absent."""
+    value: Any = expediente
+    for name in path.split("."):
+        value = getattr(value, name, MISSING)
+        if value is None or value is MISSING:
+            return MISSING
+    return value

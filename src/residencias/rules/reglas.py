@@ -1,0 +1,125 @@
+"""The rule vocabulary of a convocatoria's ``requisitos`` section, closed and checked on load.
+
+Kinds of rule (``tipo``):
+
+- ``requisito``: ``condicion`` must hold;
+- ``prohibicion``: ``condicion`` must not hold (disqualifiers: penal proceedings, rescission...);
+- ``documento``: document ``documento`` must be presented (a shorthand for a requisito);
+- ``alternativa``: ``condicion`` should hold; if it does not but ``alternativa`` does (a carta
+  compromiso in place of a título in process), the outcome is ``pendiente`` with the due date
+  of the calendar deadline ``plazo``, and ``no_cumple`` once that date has passed.
+
+Every rule may carry ``aplica_si`` (it applies only when this holds, e.g. a category of
+applicant) and ``salvo`` (it does not apply when this holds). An ``excepcion`` is a block of its
+own that overrides a labelled rule (``sobre``) when ``cuando`` holds, Catala-style, the way
+"salvo", "excepto" and "en caso de" clauses read in the documents.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any
+
+import attrs
+
+from residencias.calendars.ventana import Accion
+from residencias.domain.validators import InvalidValue, non_empty
+from residencias.rules.condiciones import Condicion
+
+__all__ = ["Excepcion", "Regla", "Requisitos", "ResultadoExcepcion", "TipoRegla"]
+
+_RULE_ID = re.compile(r"[a-z0-9]+([.-][a-z0-9]+)*\Z")
+
+
+class TipoRegla(enum.Enum):
+    REQUISITO = "requisito"
+    PROHIBICION = "prohibicion"
+    DOCUMENTO = "documento"
+    ALTERNATIVA = "alternativa"
+
+
+class ResultadoExcepcion(enum.Enum):
+    """What an exception makes of the rule it overrides."""
+
+    CUMPLE = "cumple"
+    NO_APLICA = "no_aplica"
+
+
+def _rule_id(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not _RULE_ID.match(value):
+        raise InvalidValue(f"id de regla '{value}' inválido; se esperaban minúsculas, dígitos, puntos y "
+                           "guiones, p. ej. 'cer-1.5-c'", attribute.name)
+
+
+@attrs.frozen
+class Regla:
+    """One requirement sentence of a document, as a rule with its article and Spanish message."""
+
+    id: str = attrs.field(validator=_rule_id)
+    tipo: TipoRegla
+    articulo: str = attrs.field(validator=non_empty)
+    descripcion: str = attrs.field(validator=non_empty)
+    mensaje: str = attrs.field(validator=non_empty)
+    condicion: Condicion | None = None
+    documento: str | None = attrs.field(default=None, validator=non_empty)
+    alternativa: Condicion | None = None
+    plazo: Accion | None = None
+    aplica_si: Condicion | None = None
+    salvo: Condicion | None = None
+    nota: str | None = attrs.field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.tipo is TipoRegla.DOCUMENTO:
+            if self.documento is None or self.condicion is not None:
+                raise InvalidValue("una regla 'documento' lleva 'documento' y no 'condicion'", "tipo")
+        elif self.condicion is None or self.documento is not None:
+            raise InvalidValue(f"una regla '{self.tipo.value}' lleva 'condicion' y no 'documento'", "tipo")
+        if (self.tipo is TipoRegla.ALTERNATIVA) != (self.alternativa is not None):
+            raise InvalidValue("'alternativa' va en las reglas de tipo 'alternativa', y solo en ellas",
+                               "tipo")
+        if self.plazo is not None and self.tipo is not TipoRegla.ALTERNATIVA:
+            raise InvalidValue("'plazo' va solo en las reglas de tipo 'alternativa'", "plazo")
+
+    @property
+    def requisito(self) -> Condicion:
+        """The condition that meets the rule (for a ``documento`` rule, the document presented)."""
+        return self.condicion if self.condicion is not None else Condicion(documento=self.documento)
+
+
+@attrs.frozen
+class Excepcion:
+    """An exception overriding rule ``sobre`` when ``cuando`` holds."""
+
+    id: str = attrs.field(validator=_rule_id)
+    sobre: str = attrs.field(validator=_rule_id)
+    articulo: str = attrs.field(validator=non_empty)
+    descripcion: str = attrs.field(validator=non_empty)
+    mensaje: str = attrs.field(validator=non_empty)
+    cuando: Condicion
+    resultado: ResultadoExcepcion = ResultadoExcepcion.NO_APLICA
+
+
+@attrs.frozen
+class Requisitos:
+    """The ``requisitos`` section: rules in document order, and their exceptions."""
+
+    reglas: tuple[Regla, ...]
+    excepciones: tuple[Excepcion, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        for regla in self.reglas:
+            if regla.id in seen:
+                raise InvalidValue(f"id de regla repetido '{regla.id}'", "reglas")
+            seen.add(regla.id)
+        for excepcion in self.excepciones:
+            if excepcion.sobre not in seen:
+                raise InvalidValue(f"la excepción '{excepcion.id}' es sobre '{excepcion.sobre}', que no es "
+                                   "una regla de esta convocatoria", "excepciones")
+            if excepcion.id in seen:
+                raise InvalidValue(f"id repetido '{excepcion.id}'", "excepciones")
+            seen.add(excepcion.id)
+
+    def regla(self, identificador: str) -> Regla | None:
+        return next((r for r in self.reglas if r.id == identificador), None)
