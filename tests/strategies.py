@@ -42,22 +42,27 @@ from hypothesis import strategies as st
 
 from residencias.calendars import Accion, DiaSemana, Horario, Ventana
 from residencias.domain import (
+    Antecedentes,
     CatalogoEspecialidades,
     CicloAcademico,
+    ConstanciaENARM,
     Convocatoria,
     Documento,
     Errata,
     Especialidad,
     EspecificacionArchivo,
+    Estudios,
     Expediente,
     Fuente,
     Inconsistencia,
+    Nacionalidad,
     PrerrequisitoCER,
     Publicacion,
     Residente,
     TablaCER,
     TablasCER,
     TextoCitado,
+    TrabajadorIMSS,
     ZonaHoraria,
 )
 from residencias.loading.yaml_reader import read_yaml
@@ -427,6 +432,8 @@ from stdnum.mx import curp as _stdnum_curp  # noqa: E402
 
 from residencias.domain.curp import ESTADOS, PALABRAS_INCONVENIENTES  # noqa: E402
 
+__all__ += ["curps_tecleadas", "curps_validas", "textos_curp"]
+
 _MAYUSCULAS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CONSONANTES_CURP = "BCDFGHJKLMNPQRSTVWXYZ"
 
@@ -444,23 +451,36 @@ def _palabra(alfabeto: str, largo: int) -> st.SearchStrategy[str]:
     return st.integers(0, len(alfabeto) ** largo - 1).map(decode)
 
 
+_INICIALES = _palabra(_MAYUSCULAS, 4).filter(lambda t: t not in PALABRAS_INCONVENIENTES)
+_DIAS = st.integers(0, 73_048)  # days from 1900-01-01 to 2099-12-31
+_SEXOS = st.sampled_from("HM")
+_CLAVES_ESTADO = st.sampled_from(sorted(ESTADOS))
+_CONSONANTES_INTERNAS = _palabra(_CONSONANTES_CURP, 3)
+_HOMOCLAVE_1900 = st.sampled_from("0123456789")
+_HOMOCLAVE_2000 = st.sampled_from(_MAYUSCULAS)
+
+
 @st.composite
 def curps_validas(draw: st.DrawFn) -> str:
     """A valid CURP in canonical form: 4 letters (no inconvenient word), a real birth date from
     1900 to 2099, H or M, a state code, 3 consonants, a homoclave that tells the century (a digit
     before 2000, a letter from 2000 on) and the check digit python-stdnum computes."""
-    iniciales = draw(_palabra(_MAYUSCULAS, 4).filter(lambda t: t not in PALABRAS_INCONVENIENTES))
-    nacimiento = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
-    homoclave = draw(st.sampled_from("0123456789" if nacimiento.year < 2000 else _MAYUSCULAS))
+    nacimiento = date(1900, 1, 1) + timedelta(days=draw(_DIAS))
     cuerpo = (
-        iniciales
+        draw(_INICIALES)
         + nacimiento.strftime("%y%m%d")
-        + draw(st.sampled_from("HM"))
-        + draw(st.sampled_from(sorted(ESTADOS)))
-        + draw(_palabra(_CONSONANTES_CURP, 3))
-        + homoclave
+        + draw(_SEXOS)
+        + draw(_CLAVES_ESTADO)
+        + draw(_CONSONANTES_INTERNAS)
+        + draw(_HOMOCLAVE_1900 if nacimiento.year < 2000 else _HOMOCLAVE_2000)
     )
     return cuerpo + _stdnum_curp.calc_check_digit(cuerpo + "0")
+
+
+_MASCARAS = st.integers(0, 2**18 - 1)  # bit i: character i in lower case
+_SEPARADORES = st.lists(
+    st.tuples(st.integers(0, 18), st.sampled_from([" ", "-", "  ", "\t", " - "])), max_size=5
+)
 
 
 @st.composite
@@ -468,27 +488,27 @@ def curps_tecleadas(draw: st.DrawFn) -> tuple[str, str]:
     """``(as typed, canonical)``: a valid CURP in mixed case, with blanks and hyphens between
     some characters and around it."""
     canonica = draw(curps_validas())
-    minusculas = draw(st.integers(0, 2 ** len(canonica) - 1))  # bit i: character i in lower case
+    minusculas = draw(_MASCARAS)
     chars = [c.lower() if minusculas >> i & 1 else c for i, c in enumerate(canonica)]
-    separadores = draw(st.lists(
-        st.tuples(st.integers(0, len(canonica)), st.sampled_from([" ", "-", "  ", "\t", " - "])),
-        max_size=5,
-    ))
-    for at, separador in sorted(separadores, reverse=True):
+    for at, separador in sorted(draw(_SEPARADORES), reverse=True):
         chars.insert(at, separador)
     return "".join(chars), canonica
+
+
+_CAMBIOS = st.sampled_from(["replace", "delete", "insert", "cut", "any"])
+_CARACTERES_CERCANOS = st.one_of(st.sampled_from("ÑñAEIOU0123456789 -XZ&"), st.characters())
 
 
 @st.composite
 def textos_curp(draw: st.DrawFn) -> str:
     """Text near a CURP: a valid one with a character replaced, deleted, inserted (often Ñ, a
     vowel, a digit or a blank), cut short or lengthened; or any text at all."""
-    kind = draw(st.sampled_from(["replace", "delete", "insert", "cut", "any"]))
+    kind = draw(_CAMBIOS)
     if kind == "any":
         return draw(st.text(max_size=30))
     canonica = draw(curps_validas())
     at = draw(st.integers(min_value=0, max_value=len(canonica) - 1))
-    char = draw(st.one_of(st.sampled_from("ÑñAEIOU0123456789 -XZ&"), st.characters()))
+    char = draw(_CARACTERES_CERCANOS)
     if kind == "replace":
         return canonica[:at] + char + canonica[at + 1:]
     if kind == "delete":
@@ -514,49 +534,215 @@ def calificaciones_base_100(places: int = 3) -> st.SearchStrategy[Decimal]:
 
 _ISSNS = ("0028-0836", "0140-6736", "1533-4406", "0098-7484", "1756-1833", "0003-4819")
 
-
-def _maybe(values: st.SearchStrategy[Any], none_weight: int = 1) -> st.SearchStrategy[Any]:
-    return st.one_of(*([st.none()] * none_weight), values)
+# For each fact: the values that meet 7.1, and any value it may take (unfavourable ones included).
+_HECHOS: dict[str, tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]] = {
+    "tipo": (st.sampled_from([TipoPublicacion.ESTUDIO_DE_COHORTES, TipoPublicacion.REVISION_SISTEMATICA]),
+             st.sampled_from(list(TipoPublicacion))),
+    "posicion_autoria": (st.integers(1, 2), st.integers(1, 12)),
+    "issn": (st.sampled_from(_ISSNS), st.sampled_from((*_ISSNS, False))),
+    "indexada_medline": (st.just(True), st.booleans()),
+    "fecha_publicacion": (st.dates(date(2023, 3, 1), date(2024, 12, 1)),
+                          st.dates(date(2020, 1, 1), date(2026, 12, 31))),
+    "seres_humanos": (st.just(True), st.booleans()),
+    "durante_curso_prerrequisito": (st.just(True), st.booleans()),
+    "area_medicina_humana": (st.just(True), st.booleans()),
+    "fuente": (st.just(FuenteEvidencia.PUBMED), st.sampled_from(list(FuenteEvidencia))),
+}
+_FAVORABLES = st.fixed_dictionaries({name: good for name, (good, _) in _HECHOS.items()})
+_CUALESQUIERA = st.fixed_dictionaries(
+    {name: st.one_of(good, good, anything, st.none()) for name, (good, anything) in _HECHOS.items()}
+)
+_TITULOS = st.sampled_from(["Cohorte de sepsis", "Ensayo en asma", "Caso raro", "Revisión"])
+_IDENTIFICADOR = st.sampled_from(["si", "si", "si", "no", "desconocido"])
 
 
 @st.composite
-def publicaciones_declaradas(
-    draw: st.DrawFn, numero: int = 0, completa: bool | None = None
-) -> PublicacionDeclarada:
-    """A declared publication: every fact drawn, often the favourable one, sometimes unknown
-    (``None``) or unfavourable. ``numero`` makes the DOI and PMID unique within a list;
-    ``completa=True`` draws no unknown fact."""
-    favourable = draw(st.integers(0, 2)) > 0
-    known = completa if completa is not None else draw(st.booleans())
-
-    def fact(good: Any, bad: st.SearchStrategy[Any]) -> Any:
-        value = good if favourable else draw(st.one_of(st.just(good), bad))
-        if not known and draw(st.integers(0, 4)) == 0:
-            return None
-        return value
-
+def publicaciones_declaradas(draw: st.DrawFn, numero: int = 0) -> PublicacionDeclarada:
+    """A declared publication: half the time every fact meets 7.1, else each fact is drawn from
+    favourable, unfavourable and unknown (``None``) values. ``numero`` makes the DOI and PMID
+    unique within a list (a repeated one is refused)."""
+    facts = draw(st.one_of(_FAVORABLES, _CUALESQUIERA))
+    doi, pmid = draw(_IDENTIFICADOR), draw(_IDENTIFICADOR)
     return PublicacionDeclarada(
-        titulo=draw(st.sampled_from(["Cohorte de sepsis", "Ensayo en asma", "Caso raro", "Revisión"]))
-        + f" {numero}",
-        tipo=fact(draw(st.sampled_from([TipoPublicacion.ESTUDIO_DE_COHORTES,
-                                        TipoPublicacion.REVISION_SISTEMATICA])),
-                  st.sampled_from(list(TipoPublicacion))),
-        posicion_autoria=fact(draw(st.integers(1, 2)), st.integers(1, 12)),
-        issn=fact(draw(st.sampled_from(_ISSNS)), st.just(False)),
-        doi=fact(f"10.1000/prueba.{numero}", st.just(False)),
-        pmid=fact(str(30_000_000 + numero), st.none()),
-        indexada_medline=fact(True, st.booleans()),
-        fecha_publicacion=fact(draw(st.dates(date(2023, 3, 1), date(2024, 12, 1))),
-                               st.dates(date(2020, 1, 1), date(2026, 12, 31))),
-        seres_humanos=fact(True, st.booleans()),
-        durante_curso_prerrequisito=fact(True, st.booleans()),
-        area_medicina_humana=fact(True, st.booleans()),
-        fuente=fact(FuenteEvidencia.PUBMED, st.sampled_from(list(FuenteEvidencia))),
+        titulo=f"{draw(_TITULOS)} {numero}",
+        doi={"si": f"10.1000/prueba.{numero}", "no": False}.get(doi),
+        pmid={"si": str(30_000_000 + numero), "no": False}.get(pmid)
+        if facts["fuente"] is not FuenteEvidencia.PUBMED else None,
+        **facts,
     )
 
 
 @st.composite
 def listas_de_publicaciones(draw: st.DrawFn, max_size: int = 14) -> list[PublicacionDeclarada]:
-    """Lists of declared publications with distinct DOIs and PMIDs (a repeated one is refused)."""
+    """Lists of declared publications with distinct DOIs and PMIDs."""
     size = draw(st.integers(0, max_size))
     return [draw(publicaciones_declaradas(numero=n)) for n in range(size)]
+
+
+# ---------------------------------------------------------------------------------------------
+# JPEG-like bytes, for residencias.rules.jpeg (added with tests/test_revision_archivos.py).
+#
+# - jpeg_like_bytes: arbitrary bytes, or a JPEG signature followed by a few pieces (segments with
+#   right or wrong declared lengths, JFIF and EXIF segments with random fields and offsets, scans
+#   with stuffed bytes and restart markers, end-of-image markers, raw bytes), then sometimes cut
+#   short or with one byte replaced: enough to reach every branch of the segment walk.
+
+__all__ += ["jpeg_like_bytes"]
+
+
+def _jpeg_segment(marker: int, payload: bytes, declared: int | None = None) -> bytes:
+    length = len(payload) + 2 if declared is None else declared
+    return bytes([0xFF, marker]) + (length & 0xFFFF).to_bytes(2, "big") + payload
+
+
+@st.composite
+def _jpeg_jfif_segments(draw: st.DrawFn) -> bytes:
+    fields = bytes([draw(st.integers(0, 255)) for _ in range(3)])
+    density = b"".join(draw(st.integers(0, 0xFFFF)).to_bytes(2, "big") for _ in range(2))
+    payload = b"JFIF\x00" + fields + density + draw(st.binary(max_size=4))
+    return _jpeg_segment(0xE0, payload[: draw(st.integers(5, len(payload)))])
+
+
+@st.composite
+def _jpeg_exif_segments(draw: st.DrawFn) -> bytes:
+    """EXIF segments: often well formed (IFD0 at 8, values after the entries), often not."""
+    order = draw(st.sampled_from([b"II", b"MM", b"II", b"MM", b"XX"]))
+    endian: Any = "little" if order == b"II" else "big"
+    tags = draw(st.permutations([0x011A, 0x011B, 0x0128, 0x0112, 0xFFFF]))
+    n = draw(st.integers(0, 4))
+    data_at = 8 + 2 + 12 * n + 4
+    area = draw(st.binary(min_size=8 * n, max_size=8 * n + 16))
+    entries = b""
+    for index in range(n):
+        tag = tags[index]
+        kind = draw(st.sampled_from([5, 5, 5, 3, 3, 4, 10, 0]))
+        value = draw(st.one_of(st.just(data_at + 8 * index), st.integers(0, 3), st.integers(0, 0xFFFFFFFF)))
+        entries += tag.to_bytes(2, endian) + kind.to_bytes(2, endian) + (1).to_bytes(4, endian)
+        entries += value.to_bytes(4, endian)
+    count = draw(st.one_of(st.just(n), st.just(n), st.integers(0, 0xFFFF)))
+    offset = draw(st.one_of(st.just(8), st.just(8), st.integers(0, 64), st.integers(0, 0xFFFFFFFF)))
+    magic = draw(st.sampled_from([42, 42, 42, 43]))
+    tiff = order + magic.to_bytes(2, endian) + offset.to_bytes(4, endian) + count.to_bytes(2, endian)
+    tiff += entries + b"\x00" * 4 + area
+    return _jpeg_segment(0xE1, b"Exif\x00\x00" + tiff)
+
+
+_JPEG_SCAN_BYTES = st.lists(
+    st.one_of(st.binary(min_size=1, max_size=4), st.sampled_from([b"\xff\x00", b"\xff\xd3", b"\xff\xff"])),
+    max_size=6,
+).map(b"".join)
+
+_JPEG_PIECES = st.one_of(
+    st.builds(_jpeg_segment, st.integers(0, 255), st.binary(max_size=20)),
+    st.builds(_jpeg_segment, st.integers(0, 255), st.binary(max_size=20), st.integers(0, 0xFFFF)),
+    _jpeg_jfif_segments(),
+    _jpeg_exif_segments(),
+    st.builds(lambda head, body: _jpeg_segment(0xC0, head) + body, st.binary(max_size=8), st.just(b"")),
+    st.builds(lambda head, scan: _jpeg_segment(0xDA, head) + scan, st.binary(max_size=6), _JPEG_SCAN_BYTES),
+    st.sampled_from([b"\xff\xd9", b"\xff\xd8", b"\xff\xd0", b"\xff\x00", b"\xff\xff", b"\xff"]),
+    st.binary(max_size=8),
+)
+
+
+@st.composite
+def jpeg_like_bytes(draw: st.DrawFn) -> bytes:
+    """Arbitrary bytes, or bytes built like a JPEG and then perhaps cut short or corrupted."""
+    if draw(st.integers(0, 4)) == 0:
+        return draw(st.binary(max_size=64))
+    data = b"\xff\xd8" + b"".join(draw(st.lists(_JPEG_PIECES, max_size=8)))
+    action = draw(st.integers(0, 3))
+    if action == 1 and len(data) > 2:
+        data = data[: draw(st.integers(2, len(data) - 1))]
+    elif action == 2 and len(data) > 2:
+        at = draw(st.integers(2, len(data) - 1))
+        data = data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1 :]
+    elif action == 3:
+        data += b"\xff\xd9"
+    return data
+
+
+# --- Expedientes for the rule evaluator --------------------------------------------------------
+
+_CEMES = ("Medicina interna", "Pediatría", "Anestesiología", "Cirugía general", "Neurocirugía", "Neurología",
+          "Gineco obstetricia", "Psiquiatría")
+_CERS = ("Cardiología", "Neonatología", "Neurocirugía pediátrica", "Terapia Endovascular Neurológica",
+         "Hematología", "Urología", "Reumatología pediátrica")
+DOCUMENT_KINDS = (
+    "IDENTIFICACION", "IDENTIFICACION1", "IDENTIFICACION2", "ACTADENACIMIENTO", "CURP", "TITULO", "TITULO1",
+    "TITULO2", "CEDULA", "CERTIFICADO", "CONSTANCIACEME", "INTERNADO", "SERVICIOSOCIAL", "CONSTANCIAENARM",
+    "PUNTAJENARM", "SOLICITUD", "BT09", "TARJETONDEPAGO", "TARJETONPADRE", "DIPLOMAINSTITUCIONAL",
+    "CARTACOMPROMISOTITULO", "CARTACOMPROMISOCEDULA", "DOCUMENTOMIGRATORIO",
+)
+_MAYBE_BOOL = st.one_of(st.none(), st.booleans())
+
+
+def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+documentos = st.builds(
+    Documento,
+    tipo=st.sampled_from(DOCUMENT_KINDS),
+    expedido_en_extranjero=_MAYBE_BOOL,
+    apostillado=_MAYBE_BOOL,
+    notariado=_MAYBE_BOOL,
+    traducido=_MAYBE_BOOL,
+    en_espanol=_MAYBE_BOOL,
+)
+"""Documents of the kinds the bundled rules name, with any formalities stated or not."""
+
+
+def _unique_kinds(docs: list[Documento]) -> tuple[Documento, ...]:
+    return tuple({d.tipo: d for d in docs}.values())
+
+
+@st.composite
+def expedientes(draw: st.DrawFn, convocatoria: str = "imss-cer-2026-2027") -> Expediente:
+    """Well-typed expedientes: each fact stated or absent, values drawn from those the rules read."""
+    antecedentes = Antecedentes(**{f.name: draw(_MAYBE_BOOL) for f in attrs.fields(Antecedentes)})
+    trabajador = draw(_maybe(st.builds(
+        TrabajadorIMSS, plaza_definitiva=_MAYBE_BOOL, marca_ocupacion=_maybe(st.sampled_from(["00", "01"])),
+        antiguedad_anios=_maybe(st.decimals(min_value=0, max_value=30, places=1)),
+        relacion_laboral_vigente=_MAYBE_BOOL)))
+    selections = [date(2026, 2, 16), date(2026, 2, 17), date(2026, 2, 18)]
+    constancia = draw(_maybe(st.builds(
+        ConstanciaENARM, edicion=_maybe(st.integers(40, 50)),
+        categoria=_maybe(st.sampled_from(list(Nacionalidad))),
+        sede=_maybe(st.sampled_from(["HGZ 1", "CMN SXXI"])),
+        subsede=_maybe(st.sampled_from(["UMF 2", "HGR 1"])),
+        fecha_seleccion_dgces=_maybe(st.sampled_from(selections)),
+        digital_con_qr=_MAYBE_BOOL)))
+    ceme = draw(_maybe(st.sampled_from(_CEMES)))
+    persona = Residente(
+        nacionalidad=draw(_maybe(st.sampled_from(list(Nacionalidad)))),
+        categoria_enarm=draw(_maybe(st.sampled_from(list(Nacionalidad)))),
+        categoria_registrada=draw(_maybe(st.sampled_from(list(Nacionalidad)))),
+        estudios_licenciatura=draw(_maybe(st.sampled_from(list(Estudios)))),
+        estudios_especialidad=draw(_maybe(st.sampled_from(list(Estudios)))),
+        grado_de_especialista=draw(_MAYBE_BOOL),
+        trabajador_imss=trabajador,
+        hijo_trabajador_imss=draw(_MAYBE_BOOL),
+        constancia_enarm=constancia,
+        sede_registrada=draw(_maybe(st.sampled_from(["HGZ 1", "CMN SXXI"]))),
+        subsede_registrada=draw(_maybe(st.sampled_from(["UMF 2", "HGR 1"]))),
+        aceptado_en_sede=draw(_MAYBE_BOOL),
+        aval_unam_vigente=draw(_MAYBE_BOOL),
+        titulo_en_tramite=draw(_MAYBE_BOOL),
+        cedula_en_tramite=draw(_MAYBE_BOOL),
+        servicio_social_concluido=draw(_maybe(st.dates(date(2024, 1, 1), date(2026, 12, 31)))),
+        fecha_registro=draw(_maybe(st.dates(date(2023, 1, 1), date(2026, 12, 31)))),
+        ingreso_previo_unam=draw(_MAYBE_BOOL),
+        ultimo_periodo_inscrito=draw(_maybe(st.integers(2018, 2026))),
+        curp=draw(_maybe(st.just("TEMA950315MNLRXN03"))),
+        antecedentes=antecedentes,
+        ceme=ceme,
+        grado=draw(_maybe(st.integers(1, 6))) if ceme is not None else None,
+        institucion=draw(_maybe(st.sampled_from(["Secretaría de Salud", "ISSSTE", "IMSS"]))),
+        ingreso_ced_por_enarm=draw(_MAYBE_BOOL),
+        inscrito_ceme_ciclo_2025_2026=draw(_MAYBE_BOOL),
+        grado_aprobado_ciclo_2025_2026=draw(_MAYBE_BOOL),
+        grados_previos_aprobados=draw(_MAYBE_BOOL),
+        cer_solicitado=draw(_maybe(st.sampled_from(_CERS))),
+    )
+    docs = draw(_maybe(st.lists(documentos, max_size=len(DOCUMENT_KINDS)).map(_unique_kinds)))
+    return Expediente(convocatoria, persona, docs)

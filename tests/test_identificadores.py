@@ -348,7 +348,7 @@ def test_a_bare_text_is_not_a_list_of_phones() -> None:
 # --- Properties -------------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(curps_validas())
 def test_generated_curps_are_valid_for_stdnum_and_for_us(value: str) -> None:
     assert stdnum_curp.validate(value) == value
@@ -356,7 +356,7 @@ def test_generated_curps_are_valid_for_stdnum_and_for_us(value: str) -> None:
     assert curp.calc_check_digit(value) == stdnum_curp.calc_check_digit(value) == value[-1]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(curps_tecleadas())
 def test_typed_curps_validate_to_their_compact_form(typed: tuple[str, str]) -> None:
     value, canonica = typed
@@ -364,7 +364,7 @@ def test_typed_curps_validate_to_their_compact_form(typed: tuple[str, str]) -> N
     assert curp.validate(value) == canonica
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(textos_curp(), st.text()))
 def test_curp_validate_returns_or_refuses_with_a_part(value: str) -> None:
     try:
@@ -403,7 +403,7 @@ def test_phone_validate_returns_or_refuses(value: str) -> None:
         assert len(result) == 10 and result.isascii() and result.isdigit()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(st.text(), st.emails()))
 def test_email_validate_returns_or_refuses(value: str) -> None:
     try:

@@ -17,6 +17,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = ["closest", "normalize_name", "strip_accents"]
 
@@ -29,8 +30,10 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(text: str) -> str:
-    """Fold accents, case, punctuation and runs of blanks to one comparable key."""
+    """Fold accents, case, punctuation and runs of blanks to one comparable key (cached: the
+    same few hundred names are compared over and over)."""
     folded = strip_accents(text).casefold()
     return _NON_ALNUM.sub(" ", folded).strip()
 

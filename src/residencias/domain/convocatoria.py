@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from functools import cached_property
 
 import attrs
 
@@ -23,6 +24,7 @@ from residencias.domain.cer import (
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.validators import InvalidValue, non_empty, slug, zone_name
 from residencias.errors import InvalidQueryError
+from residencias.text import normalize_name
 from residencias.rules.puntaje import ParametrosPuntaje
 from residencias.rules.reglas import Requisitos
 
@@ -156,6 +158,25 @@ class Convocatoria:
     def cers_disponibles(self, ceme: str, grado: int) -> tuple[CERDisponible, ...]:
         """The CERs open to a resident of ``ceme`` who passed ``grado`` (1.3, Tabla 1)."""
         return cers_disponibles(self._tablas(), self.especialidades, ceme, grado)
+
+    def _key(self, nombre: str) -> str:
+        found = self.especialidades.buscar(nombre)
+        return found.id if found is not None else normalize_name(nombre)
+
+    @cached_property
+    def _indice_cer(self) -> tuple[frozenset[tuple[str, str, int]], frozenset[tuple[str, str]]]:
+        tablas = self._tablas()
+        tabla_1 = frozenset((self._key(f.cer), self._key(f.ceme), f.grado) for f in tablas.prerrequisitos.filas)
+        tabla_4 = frozenset((self._key(f.cer), self._key(f.ceme)) for f in tablas.diploma_institucional.filas)
+        return tabla_1, tabla_4
+
+    def cer_abierto(self, cer: str, ceme: str, grado: int) -> bool:
+        """Whether Tabla 1 offers ``cer`` to a resident of ``ceme`` who passed ``grado`` (1.3)."""
+        return (self._key(cer), self._key(ceme), grado) in self._indice_cer[0]
+
+    def requiere_diploma(self, cer: str, ceme: str) -> bool:
+        """Whether Tabla 4 obliges this CER/CEME pair to present the institutional diploma (9.1)."""
+        return (self._key(cer), self._key(ceme)) in self._indice_cer[1]
 
     def diploma_institucional(self, cer: str, ceme: str) -> PrerrequisitoCER | None:
         """The Tabla 4 row if this CER/CEME pair must present the institutional diploma (9.1)."""

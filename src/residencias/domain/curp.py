@@ -30,7 +30,8 @@ checks, in this order, and says in Spanish which part failed, naming it in the `
 - ``estado``: a known state code, as python-stdnum has them (:data:`ESTADOS`);
 - ``sexo``: ``H`` or ``M``;
 - ``digito_verificador``: each of the first 17 characters has a value in
-  ``0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ`` (``0`` is 0, ``A`` is 10, ``Z`` is 36), multiplied by
+  ``0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ`` (``0`` is 0, ``A`` is 10, ``O`` is 25: the ``&``
+  holds the place of the Ñ), multiplied by
   18 minus its 0-based position; the check digit is ``(10 - suma % 10) % 10``, as python-stdnum
   computes it.
 

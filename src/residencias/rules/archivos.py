@@ -80,7 +80,7 @@ SUPUESTO_EXTENSION = (
 SUPUESTO_KB = (
     "Tamaño: los documentos dicen «400 KB» sin decir si 1 KB son 1000 o 1024 bytes; se lee "
     "1 KB = 1000 bytes (400 KB = 400,000 bytes), la lectura más estricta: un archivo que cumple aquí "
-    "cumple con las dos."
+    "cumple con las dos lecturas."
 )
 SUPUESTO_PPP_EXACTA = (
     "Resolución: la tabla da un solo valor (300 ppp) sin decir «mínimo» ni «máximo»; se exige ese valor "
@@ -230,8 +230,8 @@ class RevisionArchivos:
         lines = [
             f"Revisión de archivos de {self.directorio} con la tabla de {self.convocatoria} "
             f"(participante: {quienes})",
-            f"Resultado: {verdict} ({counts[Resultado.NO_CUMPLE]} no cumplen, "
-            f"{counts[Resultado.FALTA]} faltan, {counts[Resultado.CUMPLE]} cumplen)",
+            f"Resultado: {verdict} (no cumplen: {counts[Resultado.NO_CUMPLE]}, "
+            f"faltan: {counts[Resultado.FALTA]}, cumplen: {counts[Resultado.CUMPLE]})",
         ]
         ordered = sorted(self.hallazgos, key=lambda h: h.resultado is Resultado.CUMPLE)
         for hallazgo in ordered:
@@ -459,7 +459,8 @@ def _hallazgo_de_fila(fila: EspecificacionArchivo, path: Path, forma: str) -> Ha
 
 def _hallazgo_falta(fila: EspecificacionArchivo) -> HallazgoArchivo:
     motivo = (
-        f"falta '{nombre_esperado(fila)}' ({fila.documento}), que la tabla pide a {_QUIEN[fila.participante]}"
+        f"no hay '{nombre_esperado(fila)}' en el directorio ({fila.documento}; "
+        f"la tabla lo pide a {_QUIEN[fila.participante]})"
     )
     return HallazgoArchivo(
         archivo=None,

@@ -19,7 +19,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeAlias
+from functools import cached_property
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -37,10 +38,10 @@ _COMPARISONS = ("es", "en", "entre", "mayor_o_igual", "menor_que", "presente")
 _FORMS = ("hecho", "documento", "todas", "alguna", "no")
 
 
-@attrs.frozen
-class Evaluacion:
+class Evaluacion(NamedTuple):
     """A three-valued result: ``valor`` is True, False or None (unknown); ``faltan`` names the
-    missing facts; ``leidos`` the facts read, with their values."""
+    missing facts; ``leidos`` the facts read, with their values. (A named tuple: the evaluator
+    makes one per condition, and it must stay cheap.)"""
 
     valor: bool | None
     faltan: tuple[str, ...] = ()
@@ -170,18 +171,29 @@ class Condicion:
             return Evaluacion(stated == self.presente, (), ((self.hecho, None if not stated else value),))
         if value is MISSING:
             return Evaluacion(None, (self.hecho,), ((self.hecho, None),))
-        kind = FACTS[self.hecho]
         read = ((self.hecho, value), *inputs)
+        compared = self._compared
         if self.es is not None:
-            return Evaluacion(value == _coerce(kind, self.es, self.hecho), (), read)
+            return Evaluacion(value == compared[0], (), read)
         if self.en is not None:
-            return Evaluacion(value in {_coerce(kind, v, self.hecho) for v in self.en}, (), read)
+            return Evaluacion(value in compared, (), read)
         if self.entre is not None:
-            low, high = (_coerce(kind, v, self.hecho) for v in self.entre)
-            return Evaluacion(bool(low <= value <= high), (), read)
+            return Evaluacion(bool(compared[0] <= value <= compared[1]), (), read)
         if self.mayor_o_igual is not None:
-            return Evaluacion(bool(value >= _coerce(kind, self.mayor_o_igual, self.hecho)), (), read)
-        return Evaluacion(bool(value < _coerce(kind, self.menor_que, self.hecho)), (), read)  # type: ignore[arg-type]
+            return Evaluacion(bool(value >= compared[0]), (), read)
+        return Evaluacion(bool(value < compared[0]), (), read)
+
+    @cached_property
+    def _compared(self) -> tuple[Any, ...]:
+        """The compared values in the fact's own type (checked on load, converted once)."""
+        assert self.hecho is not None
+        kind = FACTS[self.hecho]
+        for comparison in ("es", "en", "entre", "mayor_o_igual", "menor_que"):
+            value = getattr(self, comparison)
+            if value is not None:
+                values = value if isinstance(value, tuple) else (value,)
+                return tuple(_coerce(kind, v, self.hecho) for v in values)
+        return ()
 
     def _document(self, expediente: Expediente) -> Evaluacion:
         assert self.documento is not None

@@ -59,14 +59,10 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, 
     if ceme is not None:
         out["calculado.ceme_id"] = ceme.id
     if convocatoria.tablas is not None and persona.cer_solicitado and persona.ceme and persona.grado:
-        abiertos = convocatoria.cers_disponibles(persona.ceme, persona.grado) if ceme is not None else ()
-        wanted = cer.id if cer is not None else normalize_name(persona.cer_solicitado)
-        out["calculado.cer_en_tabla_1"] = any(
-            (d.especialidad.id if d.especialidad else normalize_name(d.fila.cer)) == wanted for d in abiertos
-        )
-        out["calculado.diploma_institucional_obligatorio"] = (
-            convocatoria.diploma_institucional(persona.cer_solicitado, persona.ceme) is not None
-        )
+        out["calculado.cer_en_tabla_1"] = convocatoria.cer_abierto(persona.cer_solicitado, persona.ceme,
+                                                                   persona.grado)
+        out["calculado.diploma_institucional_obligatorio"] = convocatoria.requiere_diploma(
+            persona.cer_solicitado, persona.ceme)
     constancia = persona.constancia_enarm
     if constancia is not None and constancia.sede and persona.sede_registrada:
         same = normalize_name(constancia.sede) == normalize_name(persona.sede_registrada)

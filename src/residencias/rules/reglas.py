@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -81,7 +82,7 @@ class Regla:
         if self.plazo is not None and self.tipo is not TipoRegla.ALTERNATIVA:
             raise InvalidValue("'plazo' va solo en las reglas de tipo 'alternativa'", "plazo")
 
-    @property
+    @cached_property
     def requisito(self) -> Condicion:
         """The condition that meets the rule (for a ``documento`` rule, the document presented)."""
         return self.condicion if self.condicion is not None else Condicion(documento=self.documento)

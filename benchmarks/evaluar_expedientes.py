@@ -1,0 +1,140 @@
+"""Benchmark: evaluate 10,000 generated expedientes against imss-cer-2026-2027 with the
+declarative evaluator, and the same checks written by hand in Python for one category (Mexican
+residents with studies in Mexico), in the same run. Prints expedientes per second and the ratio.
+
+    .venv/bin/python benchmarks/evaluar_expedientes.py [N]
+
+Aim (issue 4): the declarative evaluator costs at most 5x the hand-written function. Not a test:
+it prints figures and never fails on speed.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import residencias
+from residencias.domain import Antecedentes, ConstanciaENARM, Documento, Estudios, Expediente, Nacionalidad
+from residencias.domain.personas import Residente
+
+CER = "imss-cer-2026-2027"
+EN = datetime(2026, 3, 10, 12, tzinfo=ZoneInfo("America/Mexico_City"))
+DOCUMENTS = ("IDENTIFICACION", "ACTADENACIMIENTO", "CURP", "TITULO", "CEDULA", "CERTIFICADO", "CONSTANCIACEME",
+             "INTERNADO", "SERVICIOSOCIAL", "CONSTANCIAENARM", "SOLICITUD")
+PAIRS = (("Medicina interna", 2, "Cardiología"), ("Medicina interna", 3, "Cardiología"),
+         ("Pediatría", 3, "Neonatología"), ("Neurocirugía", 5, "Neurocirugía pediátrica"),
+         ("Anestesiología", 3, "Anestesiología pediátrica"), ("Cirugía general", 1, "Urología"))
+
+
+def generate(n: int, seed: int = 20261122) -> list[Expediente]:
+    """Mexican residents with studies in Mexico; each fact true, false or unknown at random."""
+    rng = random.Random(seed)
+
+    def maybe(p_true: float = 0.9) -> bool | None:
+        x = rng.random()
+        return None if x > 0.97 else x < p_true
+
+    out = []
+    for _ in range(n):
+        ceme, grado, cer = rng.choice(PAIRS)
+        antecedentes = Antecedentes(proceso_penal=not maybe(0.97), litigio_contra_imss=not maybe(0.98),
+                                    fraude_o_corrupcion=not maybe(0.99), cer_concluido=not maybe(0.95),
+                                    informacion_falsa=not maybe(0.99))
+        persona = Residente(
+            nacionalidad=Nacionalidad.MEXICANA, estudios_licenciatura=Estudios.MEXICO,
+            institucion=rng.choice(["Secretaría de Salud", "ISSSTE", "IMSS"]), ceme=ceme, grado=grado,
+            cer_solicitado=cer, ingreso_ced_por_enarm=maybe(), inscrito_ceme_ciclo_2025_2026=maybe(),
+            grado_aprobado_ciclo_2025_2026=maybe(), grados_previos_aprobados=maybe(),
+            constancia_enarm=ConstanciaENARM(edicion=rng.choice([43, 46, 47]), digital_con_qr=maybe(0.8)),
+            antecedentes=antecedentes,
+        )
+        documentos = tuple(Documento(t) for t in DOCUMENTS if rng.random() < 0.96)
+        if rng.random() < 0.2:
+            documentos += (Documento("DIPLOMAINSTITUCIONAL"),)
+        out.append(Expediente(CER, persona, documentos))
+    return out
+
+
+def by_hand(conv: residencias.Convocatoria, e: Expediente) -> tuple[str, tuple[str, ...]]:
+    """The same checks as the CER rules, for Mexican residents with studies in Mexico, by hand."""
+    p, a = e.aspirante, e.aspirante.antecedentes
+    fails: list[str] = []
+    missing = False
+
+    def require(rule: str, value: bool | None) -> None:
+        nonlocal missing
+        if value is None:
+            missing = True
+        elif not value:
+            fails.append(rule)
+
+    require("cer-convocan", None if p.nacionalidad is None else p.nacionalidad is Nacionalidad.MEXICANA)
+    require("cer-1.2", None if p.institucion is None else p.institucion not in {"IMSS",
+                                                                               "Instituto Mexicano del Seguro Social"})
+    require("cer-1.2-a", p.ingreso_ced_por_enarm)
+    require("cer-1.2-b", p.inscrito_ceme_ciclo_2025_2026)
+    require("cer-1.2-c", p.grado_aprobado_ciclo_2025_2026)
+    open_ = None
+    if p.cer_solicitado and p.ceme and p.grado:
+        open_ = conv.cer_abierto(p.cer_solicitado, p.ceme, p.grado)
+    require("cer-1.3", open_)
+    require("cer-1.4", p.grados_previos_aprobados)
+    penal = True if a.proceso_penal or a.litigio_contra_imss else (
+        None if a.proceso_penal is None or a.litigio_contra_imss is None else False)
+    require("cer-1.5-a", None if penal is None else not penal)
+    require("cer-1.5-b", None if a.fraude_o_corrupcion is None else not a.fraude_o_corrupcion)
+    cer = conv.especialidades.buscar(p.cer_solicitado) if p.cer_solicitado else None
+    exempt = cer is not None and cer.id in {"neurocirugia-pediatrica", "terapia-endovascular-neurologica",
+                                           "neurofisiologia-clinica"}
+    require("cer-1.5-c", True if exempt else (None if a.cer_concluido is None else not a.cer_concluido))
+    require("cer-1.6", None if a.informacion_falsa is None else not a.informacion_falsa)
+    kinds = {d.tipo for d in e.documentos or ()}
+    for rule, kind in (("cer-3.1-1", "IDENTIFICACION"), ("cer-3.1-2", "ACTADENACIMIENTO"), ("cer-3.1-3", "CURP"),
+                       ("cer-3.1-4", "TITULO"), ("cer-3.1-5", "CEDULA"), ("cer-3.1-6", "CERTIFICADO"),
+                       ("cer-3.1-7", "CONSTANCIACEME"), ("cer-3.1-8", "INTERNADO"),
+                       ("cer-3.1-9", "SERVICIOSOCIAL"), ("cer-3.1-11", "CONSTANCIAENARM"),
+                       ("cer-3.1-12", "SOLICITUD")):
+        require(rule, kind in kinds)
+    if "CONSTANCIAENARM" in kinds:
+        c = p.constancia_enarm
+        form = None
+        if c is not None and c.edicion is not None and c.edicion < 45:
+            form = True
+        elif c is not None and c.digital_con_qr is not None:
+            form = c.digital_con_qr
+        require("cer-3.1-11-forma", form)
+    pending = bool(p.cer_solicitado and p.ceme and conv.requiere_diploma(p.cer_solicitado, p.ceme)
+                   and "DIPLOMAINSTITUCIONAL" not in kinds)
+    outcome = "no_cumple" if fails else "falta_informacion" if missing else "pendiente" if pending else "cumple"
+    return outcome, tuple(sorted(fails))
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    conv = residencias.load_convocatoria(CER)
+    expedientes = generate(n)
+    residencias.evaluate(conv, expedientes[0], en=EN)  # warm caches
+
+    start = time.perf_counter()
+    declarative = [residencias.evaluate(conv, e, en=EN) for e in expedientes]
+    t_declarative = time.perf_counter() - start
+
+    start = time.perf_counter()
+    manual = [by_hand(conv, e) for e in expedientes]
+    t_manual = time.perf_counter() - start
+
+    disagreements = sum(
+        (d.resultado.value, tuple(sorted(d.reglas_que_fallan()))) != m for d, m in zip(declarative, manual, strict=True)
+    )
+    print(f"expedientes: {n} ({CER}, mexicanos con estudios en México)")
+    print(f"evaluador declarativo: {t_declarative:.3f} s, {n / t_declarative:,.0f} expedientes/s")
+    print(f"función escrita a mano: {t_manual:.3f} s, {n / t_manual:,.0f} expedientes/s")
+    print(f"razón declarativo / a mano: {t_declarative / t_manual:.1f}x (meta: <= 5x)")
+    print(f"desacuerdos en resultado o reglas que fallan: {disagreements}")
+
+
+if __name__ == "__main__":
+    main()
