@@ -191,3 +191,63 @@ def test_calendario_refuses_a_naive_instant(capsys: pytest.CaptureFixture[str]) 
         main(["calendario", "imss-cer-2026-2027", "--en", "2026-03-13T16:00:00"])
     assert info.value.code == 2
     assert "no tiene desfase UTC" in capsys.readouterr().err
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "expedientes"
+
+
+@pytest.mark.parametrize(("example", "code", "resultado"), [
+    ("cer-cardiologia-cumple.yaml", 0, "cumple"),
+    ("cer-grado-no-coincide.yaml", 1, "no_cumple"),
+    ("cer-neonatologia-pendiente-diploma.yaml", 1, "pendiente"),
+    ("cer-faltan-antecedentes.yaml", 1, "falta_informacion"),
+])
+def test_evaluar_exit_code_and_json(capsys: pytest.CaptureFixture[str], example: str, code: int,
+                                    resultado: str) -> None:
+    got, out, _ = run(capsys, "evaluar", "imss-cer-2026-2027", str(EXAMPLES / example),
+                      "--en", "2026-03-10T12:00:00-06:00", "--json")
+    assert got == code
+    data = json.loads(out)
+    assert data["resultado"] == resultado
+    assert data["version"] == 1
+    assert len(data["datos_sha256"]) == 64
+
+
+def test_evaluar_human_output_puts_failures_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "evaluar", "imss-cer-2026-2027", str(EXAMPLES / "cer-grado-no-coincide.yaml"),
+                       "--en", "2026-03-10T12:00:00-06:00")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("No cumple — ")
+    assert lines[1] == "No cumple (1):"
+    assert lines[2].startswith("  - no cumple 1.3, Tabla 1:")
+
+
+def test_evaluar_requires_an_aware_instant(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["evaluar", "imss-cer-2026-2027", str(EXAMPLES / "cer-cardiologia-cumple.yaml"),
+              "--en", "2026-03-10T12:00:00"])
+    assert info.value.code == 2
+
+
+def test_evaluar_bad_expediente_is_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "e.yaml"
+    bad.write_text("convocatoria: imss-cer-2026-2027\naspirante:\n  grado: '2'\n", encoding="utf-8")
+    code, _, err = run(capsys, "evaluar", "imss-cer-2026-2027", str(bad), "--en", "2026-03-10T12:00:00-06:00")
+    assert code == 2
+    assert f"{bad}:3:10:" in err
+
+
+def test_documentos_for_mexicans_with_studies_abroad(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "documentos", "imss-cer-2026-2027", "--categoria", "mexicano-extranjero",
+                       "--json")
+    assert code == 0
+    items = json.loads(out)
+    assert [i["documento"] for i in items][:3] == ["IDENTIFICACION", "ACTADENACIMIENTO", "CURP"]
+    assert next(i for i in items if i["documento"] == "DIPLOMAINSTITUCIONAL")["segun_su_caso"] is True
+
+
+def test_revisar_archivos_reports_missing_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "revisar-archivos", "imss-enarm-xlix-2026-tercer-periodo", str(tmp_path))
+    assert code == 1
+    assert "no hay 'ACTADENACIMIENTO.jpg' en el directorio" in out

@@ -18,10 +18,12 @@ from residencias.calendars.calendario import Calendario
 from residencias.calendars.ics import to_ics
 from residencias.calendars.ventana import Ventana
 from residencias.consistency import Observacion, Severidad, lint
+from residencias.domain.archivos import Participante
 from residencias.domain.convocatoria import Convocatoria
 from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.jsonable import dumps, to_data
 from residencias.loading.files import convocatorias_disponibles, load_convocatoria, load_expediente
+from residencias.rules.archivos import revisar_archivos
 from residencias.rules.checklist import Categoria, checklist
 from residencias.rules.dictamen import ResultadoGeneral
 from residencias.rules.evaluador import evaluate
@@ -90,6 +92,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("convocatoria", metavar="ID")
     p.add_argument("--categoria", action="append", default=[], choices=[c.value for c in Categoria],
                    help="categoría del aspirante (se puede repetir)")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("revisar-archivos",
+                       help="revisa los archivos JPG de un expediente contra la tabla de la convocatoria")
+    p.add_argument("convocatoria", metavar="ID")
+    p.add_argument("directorio", metavar="DIRECTORIO")
+    p.add_argument("--categoria", action="append", default=[], choices=[c.value for c in Categoria],
+                   help="categoría del aspirante (se puede repetir); por omisión mexicano-mexico")
     p.add_argument("--json", action="store_true", help="salida JSON")
 
     p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
@@ -350,6 +360,23 @@ def _cmd_documentos(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_PARTICIPANTES = {
+    Categoria.MEXICANO_MEXICO: Participante.MEXICANO,
+    Categoria.MEXICANO_EXTRANJERO: Participante.MEXICANO,
+    Categoria.EXTRANJERO: Participante.EXTRANJERO,
+    Categoria.TRABAJADOR_IMSS: Participante.TRABAJADOR_IMSS,
+    Categoria.HIJO_TRABAJADOR_IMSS: Participante.HIJO_TRABAJADOR_IMSS,
+}
+
+
+def _cmd_revisar_archivos(args: argparse.Namespace) -> int:
+    conv = load_convocatoria(args.convocatoria)
+    categorias = [Categoria(c) for c in args.categoria] or [Categoria.MEXICANO_MEXICO]
+    revision = revisar_archivos(conv, args.directorio, {_PARTICIPANTES[c] for c in categorias})
+    _print(dumps(revision) if args.json else revision.explicar())
+    return EXIT_OK if revision.ok else EXIT_NEGATIVE
+
+
 def _cmd_lint(args: argparse.Namespace) -> int:
     found = lint(args.convocatoria)
     errors = [o for o in found if o.severidad is Severidad.ERROR]
@@ -375,4 +402,5 @@ _HANDLERS = {
     "calendario": _cmd_calendario,
     "evaluar": _cmd_evaluar,
     "documentos": _cmd_documentos,
+    "revisar-archivos": _cmd_revisar_archivos,
 }

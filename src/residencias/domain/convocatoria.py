@@ -24,9 +24,9 @@ from residencias.domain.cer import (
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.validators import InvalidValue, non_empty, slug, zone_name
 from residencias.errors import InvalidQueryError
-from residencias.text import normalize_name
 from residencias.rules.puntaje import ParametrosPuntaje
 from residencias.rules.reglas import Requisitos
+from residencias.text import normalize_name
 
 __all__ = [
     "CicloAcademico",
@@ -166,7 +166,8 @@ class Convocatoria:
     @cached_property
     def _indice_cer(self) -> tuple[frozenset[tuple[str, str, int]], frozenset[tuple[str, str]]]:
         tablas = self._tablas()
-        tabla_1 = frozenset((self._key(f.cer), self._key(f.ceme), f.grado) for f in tablas.prerrequisitos.filas)
+        filas_1 = tablas.prerrequisitos.filas
+        tabla_1 = frozenset((self._key(f.cer), self._key(f.ceme), f.grado) for f in filas_1)
         tabla_4 = frozenset((self._key(f.cer), self._key(f.ceme)) for f in tablas.diploma_institucional.filas)
         return tabla_1, tabla_4
 
