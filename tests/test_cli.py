@@ -251,3 +251,25 @@ def test_revisar_archivos_reports_missing_files(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "revisar-archivos", "imss-enarm-xlix-2026-tercer-periodo", str(tmp_path))
     assert code == 1
     assert "no hay 'ACTADENACIMIENTO.jpg' en el directorio" in out
+
+
+def test_puntaje_with_publications(capsys: pytest.CaptureFixture[str]) -> None:
+    publicaciones = Path(__file__).parent.parent / "examples" / "puntaje" / "publicaciones.yaml"
+    code, out, _ = run(capsys, "puntaje", "--efiser", "80", "--promedio", "90", "--enarm", "70",
+                       "--publicaciones", str(publicaciones))
+    assert code == 0
+    first = out.splitlines()[0]
+    assert first == "Puntaje Integrado IMSS (PI-IMSS): 84.075 (6.1, Tabla 2; sección 7)"
+    assert "no cumple 7.1 H 1" in out
+
+
+def test_puntaje_json_keeps_decimals_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "puntaje", "--efiser", "80", "--promedio", "90", "--enarm", "70", "--json")
+    assert code == 0
+    assert json.loads(out)["total"] == "84.00"
+
+
+def test_puntaje_refuses_a_score_that_is_not_a_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["puntaje", "--efiser", "ochenta", "--promedio", "90", "--enarm", "70"])
+    assert info.value.code == 2

@@ -10,8 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NoReturn
+
+import attrs
 
 import residencias
 from residencias.calendars.calendario import Calendario
@@ -20,13 +23,15 @@ from residencias.calendars.ventana import Ventana
 from residencias.consistency import Observacion, Severidad, lint
 from residencias.domain.archivos import Participante
 from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.publicaciones import Publicacion
 from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.jsonable import dumps, to_data
-from residencias.loading.files import convocatorias_disponibles, load_convocatoria, load_expediente
+from residencias.loading.files import convocatorias_disponibles, load_convocatoria, load_expediente, load_file
 from residencias.rules.archivos import revisar_archivos
 from residencias.rules.checklist import Categoria, checklist
 from residencias.rules.dictamen import ResultadoGeneral
 from residencias.rules.evaluador import evaluate
+from residencias.rules.puntaje import calcular_pi_imss
 from residencias.text import normalize_name
 
 __all__ = ["main"]
@@ -102,6 +107,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="categoría del aspirante (se puede repetir); por omisión mexicano-mexico")
     p.add_argument("--json", action="store_true", help="salida JSON")
 
+    p = sub.add_parser("puntaje", help="calcula el PI-IMSS con su desglose (CER 6.1, Tabla 2; sección 7)")
+    p.add_argument("--efiser", required=True, type=_decimal, help="calificación del EFISER, base 100")
+    p.add_argument("--promedio", required=True, type=_decimal, help="promedio de posgrado, base 100")
+    p.add_argument("--enarm", required=True, type=_decimal, help="calificación del ENARM, base 100")
+    p.add_argument("--publicaciones", metavar="ARCHIVO", help="YAML con la lista 'publicaciones:'")
+    p.add_argument("--convocatoria", default=CER_POR_OMISION, metavar="ID",
+                   help=f"convocatoria con la sección 'puntaje' (por omisión {CER_POR_OMISION})")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+
     p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
     p.add_argument("convocatoria", metavar="ID", nargs="?")
     p.add_argument("--json", action="store_true", help="salida JSON")
@@ -119,6 +133,16 @@ def _instant(text: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"'{text}' no tiene desfase UTC; agréguelo, p. ej. {text}-06:00 para la Ciudad de México"
         )
+    return value
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"'{text}' no es un número decimal, p. ej. 87.5") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"'{text}' no es un número finito")
     return value
 
 
@@ -377,6 +401,24 @@ def _cmd_revisar_archivos(args: argparse.Namespace) -> int:
     return EXIT_OK if revision.ok else EXIT_NEGATIVE
 
 
+@attrs.frozen
+class _ArchivoPublicaciones:
+    publicaciones: tuple[Publicacion, ...]
+
+
+def _cmd_puntaje(args: argparse.Namespace) -> int:
+    conv = load_convocatoria(args.convocatoria)
+    if conv.puntaje is None:
+        raise InvalidQueryError(f"la convocatoria '{conv.id}' no tiene sección de puntaje")
+    publicaciones: tuple[Publicacion, ...] = ()
+    if args.publicaciones:
+        publicaciones = load_file(args.publicaciones, _ArchivoPublicaciones).publicaciones
+    desglose = calcular_pi_imss(conv.puntaje, efiser=args.efiser, promedio_posgrado=args.promedio,
+                                enarm=args.enarm, publicaciones=publicaciones)
+    _print(dumps(desglose) if args.json else desglose.explicar())
+    return EXIT_OK
+
+
 def _cmd_lint(args: argparse.Namespace) -> int:
     found = lint(args.convocatoria)
     errors = [o for o in found if o.severidad is Severidad.ERROR]
@@ -403,4 +445,5 @@ _HANDLERS = {
     "evaluar": _cmd_evaluar,
     "documentos": _cmd_documentos,
     "revisar-archivos": _cmd_revisar_archivos,
+    "puntaje": _cmd_puntaje,
 }

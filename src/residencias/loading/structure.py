@@ -166,6 +166,17 @@ def _scalar_union_hook(cl: Any) -> Callable[[Any, type], Any]:
     return structure
 
 
+def _is_text_or_false(cl: Any) -> bool:
+    return set(typing.get_args(cl)) == {str, typing.Literal[False], type(None)}
+
+
+def _structure_text_or_false(value: Any, _: type) -> str | bool | None:
+    """An identifier that may be declared absent: the text, ``false`` (there is none), or null."""
+    if value is None or value is False or isinstance(value, str):
+        return value
+    raise _expect("texto, false (no tiene) o null (se desconoce)", value)
+
+
 def _enum_hook(cl: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     allowed = [str(member.value) for member in cl]
 
@@ -206,6 +217,7 @@ def _make_converter() -> cattrs.Converter:
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _enum_hook
     )
     converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
+    converter.register_structure_hook_func(_is_text_or_false, _structure_text_or_false)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, lambda cl: _tuple_hook(converter, cl))
     converter.register_structure_hook_factory(attrs.has, lambda cl: _class_hook(converter, cl))
     return converter

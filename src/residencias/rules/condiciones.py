@@ -5,7 +5,10 @@ Exactly one form per condition:
 
 - ``{hecho: PATH, es: VALOR}``; ``{hecho: PATH, en: [VALORES]}``; ``{hecho: PATH, entre: [MIN, MAX]}``
   (both included); ``{hecho: PATH, mayor_o_igual: N}``; ``{hecho: PATH, menor_que: N}``;
-  ``{hecho: PATH, presente: true}`` (the fact is stated, whatever its value);
+  ``{hecho: PATH, presente: true}`` (the fact must be stated, whatever its value: true when it is,
+  unknown when it is absent, never false); ``{hecho: PATH, declarado: true|false}`` (whether the
+  expediente states the fact: never unknown, so it tells categories apart and rules allow it only
+  in ``aplica_si``, ``salvo``, ``alternativa`` and ``cuando``);
 - ``{documento: TIPO}``: the document was presented (with ``apostillado``, ``notariado``,
   ``traducido`` or ``en_espanol`` also required of it when given);
 - ``{todas: [...]}``, ``{alguna: [...]}``, ``{no: {...}}``.
@@ -34,7 +37,7 @@ __all__ = ["Condicion", "Evaluacion", "Valor"]
 Valor: TypeAlias = bool | int | Decimal | str | date
 """What a comparison may compare a fact with."""
 
-_COMPARISONS = ("es", "en", "entre", "mayor_o_igual", "menor_que", "presente")
+_COMPARISONS = ("es", "en", "entre", "mayor_o_igual", "menor_que", "presente", "declarado")
 _FORMS = ("hecho", "documento", "todas", "alguna", "no")
 
 
@@ -79,6 +82,7 @@ class Condicion:
     mayor_o_igual: Valor | None = None
     menor_que: Valor | None = None
     presente: bool | None = None
+    declarado: bool | None = None
     documento: str | None = None
     apostillado: bool | None = None
     notariado: bool | None = None
@@ -119,6 +123,9 @@ class Condicion:
             raise InvalidValue(f"el hecho '{self.hecho}' se compara con exactamente una de: "
                                f"{', '.join(_COMPARISONS)}", "hecho")
         comparison = comparisons[0]
+        if comparison == "presente" and self.presente is not True:
+            raise InvalidValue("'presente' solo admite true; para saber si un hecho no se declaró, use "
+                               "'declarado: false'", "presente")
         try:
             if comparison == "es":
                 _coerce(kind, self.es, self.hecho)  # type: ignore[arg-type]
@@ -166,9 +173,14 @@ class Condicion:
                 return Evaluacion(None, absent, ((self.hecho, None), *inputs))
         else:
             value = read_fact(expediente, self.hecho)
-        if self.presente is not None:
+        if self.declarado is not None:
             stated = value is not MISSING
-            return Evaluacion(stated == self.presente, (), ((self.hecho, None if not stated else value),))
+            shown = value if stated else None
+            return Evaluacion(stated == self.declarado, (), ((self.hecho, shown), *inputs))
+        if self.presente is not None:
+            if value is MISSING:
+                return Evaluacion(None, (self.hecho,), ((self.hecho, None), *inputs))
+            return Evaluacion(True, (), ((self.hecho, value), *inputs))
         if value is MISSING:
             return Evaluacion(None, (self.hecho,), ((self.hecho, None),))
         read = ((self.hecho, value), *inputs)
@@ -215,6 +227,13 @@ class Condicion:
         if missing:
             return Evaluacion(None, tuple(missing), ((name, "presentado"),))
         return Evaluacion(True, (), ((name, "presentado"),))
+
+    def usa_declarado(self) -> bool:
+        """Whether ``declarado`` appears anywhere in this condition."""
+        if self.declarado is not None:
+            return True
+        parts = (*(self.todas or ()), *(self.alguna or ()), *((self.no,) if self.no else ()))
+        return any(p.usa_declarado() for p in parts)
 
     def describir(self) -> str:
         """A short Spanish reading of the condition, for explanations."""

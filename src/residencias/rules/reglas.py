@@ -79,6 +79,11 @@ class Regla:
         if (self.tipo is TipoRegla.ALTERNATIVA) != (self.alternativa is not None):
             raise InvalidValue("'alternativa' va en las reglas de tipo 'alternativa', y solo en ellas",
                                "tipo")
+        if self.condicion is not None and self.condicion.usa_declarado():
+            raise InvalidValue(
+                "'declarado' no va en 'condicion': ahí un hecho ausente daría «no cumple» en vez de "
+                "«falta dato» (use 'presente: true'); 'declarado' va en 'aplica_si', 'salvo' o "
+                "'alternativa'", "condicion")
         if self.plazo is not None and self.tipo is not TipoRegla.ALTERNATIVA:
             raise InvalidValue("'plazo' va solo en las reglas de tipo 'alternativa'", "plazo")
 
