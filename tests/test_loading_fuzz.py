@@ -7,10 +7,9 @@ place inside the file. The inputs come from :mod:`tests.strategies`.
 from __future__ import annotations
 
 import os
-import signal
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from tests.strategies import (
     yaml_documents,
     yaml_like_text,
 )
+from tests.timeouts import no_hang
 
 FUZZ = settings(
     max_examples=200,
@@ -50,22 +50,8 @@ LOADERS: dict[str, tuple[Callable[[Path], object], type]] = {
 BOTH = pytest.mark.parametrize("kind", sorted(LOADERS))
 
 
-class _Hang(BaseException):
-    """Raised by the alarm; a BaseException so that no ``except Exception`` can swallow it."""
-
-
-@contextmanager
-def _no_hang(seconds: float = SECONDS_PER_EXAMPLE) -> Iterator[None]:
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise _Hang(f"el cargador no terminó en {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _no_hang(seconds: float = SECONDS_PER_EXAMPLE) -> AbstractContextManager[None]:
+    return no_hang(seconds, "el cargador")
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,10 @@ density wanted, and COM segments to pad it to a given size.
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -43,6 +41,7 @@ from residencias.rules.archivos import (
 )
 from residencias.rules.jpeg import InfoJPEG, NotJPEGError, read_jpeg, read_jpeg_file
 from tests.strategies import jpeg_like_bytes
+from tests.timeouts import no_hang
 
 XLVI = "imss-enarm-xlvi-2023"
 XLIX = "imss-enarm-xlix-2026-tercer-periodo"
@@ -292,22 +291,8 @@ def test_leer_archivo(tmp_path: Path) -> None:
     assert read_jpeg_file(escribir(tmp_path, "a.jpg")) == read_jpeg(BUENO)
 
 
-class _Hang(BaseException):
-    """Raised by the alarm; a BaseException so that no ``except Exception`` can swallow it."""
-
-
-@contextmanager
-def _no_hang(seconds: float = 5) -> Iterator[None]:
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise _Hang(f"read_jpeg no terminó en {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _no_hang(seconds: float = 5) -> AbstractContextManager[None]:
+    return no_hang(seconds, "read_jpeg")
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
