@@ -11,6 +11,7 @@ from typing import Any
 
 from residencias.calendars.calendario import Calendario
 from residencias.calendars.plazos import Referencia
+from residencias.domain import contacto, curp
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.expediente import Expediente
 from residencias.errors import InvalidQueryError
@@ -63,6 +64,18 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, 
                                                                    persona.grado)
         out["calculado.diploma_institucional_obligatorio"] = convocatoria.requiere_diploma(
             persona.cer_solicitado, persona.ceme)
+    if persona.curp is not None:
+        out["calculado.curp_valida"] = curp.is_valid(persona.curp)
+    if persona.telefonos is not None:
+        out["calculado.telefonos_completos"] = (
+            len([t for t in persona.telefonos if t.strip()]) >= 2
+            and all(contacto.is_valid_telefono(t) for t in persona.telefonos if t.strip())
+        )
+    if persona.correos is not None:
+        out["calculado.correos_completos"] = (
+            len([c for c in persona.correos if c.strip()]) >= 2
+            and all(contacto.is_valid_correo(c) for c in persona.correos if c.strip())
+        )
     constancia = persona.constancia_enarm
     if constancia is not None and constancia.sede and persona.sede_registrada:
         same = normalize_name(constancia.sede) == normalize_name(persona.sede_registrada)

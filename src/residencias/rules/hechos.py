@@ -33,11 +33,16 @@ COMPUTED: dict[str, type] = {
     "calculado.cer_solicitado_id": str,
     "calculado.ceme_id": str,
     "calculado.sede_coincide_con_constancia": bool,
+    "calculado.curp_valida": bool,
+    "calculado.telefonos_completos": bool,
+    "calculado.correos_completos": bool,
 }
 """Facts the library computes from others: whether the CER sought is open to the resident's CEME
 and grado (1.3, Tabla 1); whether that pair must present the institutional diploma (9.1); the
 catalogue ids of the CER sought and of the CEME; whether the sede and subsede registered equal
-those of the ENARM constancia (XLVI 1.3, XLIX 1.4)."""
+those of the ENARM constancia (XLVI 1.3, XLIX 1.4); whether the CURP is valid (python-stdnum
+and the part-by-part checks of :mod:`residencias.domain.curp`); whether two 10-digit telephone
+numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured."""
 
 
 COMPUTED_FROM: dict[str, tuple[str, ...]] = {
@@ -49,6 +54,9 @@ COMPUTED_FROM: dict[str, tuple[str, ...]] = {
         "aspirante.sede_registrada", "aspirante.subsede_registrada",
         "aspirante.constancia_enarm.sede", "aspirante.constancia_enarm.subsede",
     ),
+    "calculado.curp_valida": ("aspirante.curp",),
+    "calculado.telefonos_completos": ("aspirante.telefonos",),
+    "calculado.correos_completos": ("aspirante.correos",),
 }
 """The stated facts each computed fact is computed from: read with it, and named when missing."""
 
