@@ -54,9 +54,11 @@ __all__ = [
     "InvalidIdentifierError",
     "compact_correo",
     "compact_telefono",
+    "correos_completos",
     "is_valid_correo",
     "is_valid_telefono",
     "revisar_contacto",
+    "telefonos_completos",
     "validate_correo",
     "validate_telefono",
 ]
@@ -181,6 +183,18 @@ def is_valid_correo(address: str) -> bool:
 
 
 # --- La Solicitud de Inscripción ---------------------------------------------------------------
+
+
+def telefonos_completos(telefonos: Sequence[str]) -> bool:
+    """Two (or more) telephone numbers captured, each of 10 digits (XLVI 1.6, XLIX 1.5)."""
+    capturados = [t for t in telefonos if t.strip()]
+    return len(capturados) >= TELEFONOS_SOLICITADOS and all(is_valid_telefono(t) for t in capturados)
+
+
+def correos_completos(correos: Sequence[str]) -> bool:
+    """Two (or more) e-mail addresses registered, each valid (XLIX 1.5)."""
+    registrados = [c for c in correos if c.strip()]
+    return len(registrados) >= CORREOS_SOLICITADOS and all(is_valid_correo(c) for c in registrados)
 
 
 def revisar_contacto(telefonos: Sequence[str], correos: Sequence[str]) -> tuple[str, ...]:

@@ -34,7 +34,6 @@ import enum
 import math
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -45,6 +44,7 @@ from residencias.domain.archivos import EspecificacionArchivo, Participante
 from residencias.domain.convocatoria import Convocatoria
 from residencias.errors import InvalidQueryError
 from residencias.rules.jpeg import InfoJPEG, NotJPEGError, Resolucion, read_jpeg
+from residencias.text import strip_accents
 
 __all__ = [
     "SUPUESTOS",
@@ -248,9 +248,7 @@ def clave_de_nombre(texto: str) -> str:
 
     NFKD, combining marks dropped, upper case, only ``A-Z`` and ``0-9`` kept.
     """
-    decomposed = unicodedata.normalize("NFKD", texto)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).upper()
-    return _NOT_NAME.sub("", plain)
+    return _NOT_NAME.sub("", strip_accents(texto).upper())
 
 
 def nombre_esperado(fila: EspecificacionArchivo) -> str:

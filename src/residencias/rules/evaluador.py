@@ -67,15 +67,9 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, 
     if persona.curp is not None:
         out["calculado.curp_valida"] = curp.is_valid(persona.curp)
     if persona.telefonos is not None:
-        out["calculado.telefonos_completos"] = (
-            len([t for t in persona.telefonos if t.strip()]) >= 2
-            and all(contacto.is_valid_telefono(t) for t in persona.telefonos if t.strip())
-        )
+        out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
     if persona.correos is not None:
-        out["calculado.correos_completos"] = (
-            len([c for c in persona.correos if c.strip()]) >= 2
-            and all(contacto.is_valid_correo(c) for c in persona.correos if c.strip())
-        )
+        out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
     constancia = persona.constancia_enarm
     if constancia is not None and constancia.sede and persona.sede_registrada:
         same = normalize_name(constancia.sede) == normalize_name(persona.sede_registrada)
