@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import attrs
 
 import residencias
+from residencias.assignment.replay import replay
 from residencias.calendars.calendario import Calendario
 from residencias.calendars.ics import to_ics
 from residencias.calendars.ventana import Ventana
@@ -116,6 +117,19 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"convocatoria con la sección 'puntaje' (por omisión {CER_POR_OMISION})")
     p.add_argument("--json", action="store_true", help="salida JSON")
 
+    p = sub.add_parser("asignar", help="asigna sedes como el SIICES (CER 6.2) desde un archivo de "
+                       "concurso y, con --esperado, lo compara con un resultado publicado")
+    p.add_argument("concurso", metavar="CONCURSO",
+                   help="archivo YAML, o directorio con sedes.csv y aspirantes.csv")
+    p.add_argument("--convocatoria", metavar="ID",
+                   help="convocatoria que da la fórmula y el desempate (para un directorio CSV)")
+    p.add_argument("--esperado", metavar="PUBLICADO.csv",
+                   help="resultado publicado (columnas folio,sede) para comparar; sale con 1 si difiere")
+    p.add_argument("--reporte", metavar="ARCHIVO.md", help="escribe el reporte en Markdown")
+    p.add_argument("--csv", metavar="ARCHIVO.csv", help="escribe las sedes asignadas en CSV")
+    p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
+                   help="explica la asignación de un folio, opción por opción (repetible)")
+    p.add_argument("--json", action="store_true", help="salida en JSON")
     p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
     p.add_argument("convocatoria", metavar="ID", nargs="?")
     p.add_argument("--json", action="store_true", help="salida JSON")
@@ -436,6 +450,32 @@ def _lint_line(o: Observacion) -> str:
     return f"{o.convocatoria}: {o.severidad.value} [{o.codigo}] {o.mensaje} — {'; '.join(o.lugares)}"
 
 
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidQueryError(f"no se pudo escribir '{path}' ({exc.strerror})") from None
+
+
+def _cmd_asignar(args: argparse.Namespace) -> int:
+    auditoria = replay(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria)
+    explicaciones = [auditoria.asignacion.explicar(folio) for folio in args.explicar]
+    if args.reporte:
+        _write(args.reporte, auditoria.to_markdown())
+    if args.csv:
+        _write(args.csv, auditoria.to_csv())
+    if args.json:
+        _print(auditoria.to_json())
+    else:
+        _print(auditoria.to_text())
+        for text in explicaciones:
+            _print(text)
+        for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV")):
+            if path:
+                _print(f"{what} escrito en {path}")
+    return EXIT_OK if auditoria.conforme else EXIT_NEGATIVE
+
+
 _HANDLERS = {
     "convocatorias": _cmd_convocatorias,
     "mostrar": _cmd_mostrar,
@@ -446,4 +486,5 @@ _HANDLERS = {
     "documentos": _cmd_documentos,
     "revisar-archivos": _cmd_revisar_archivos,
     "puntaje": _cmd_puntaje,
+    "asignar": _cmd_asignar,
 }

@@ -12,6 +12,7 @@ from functools import cached_property
 
 import attrs
 
+from residencias.assignment.politica import DatosAsignacion
 from residencias.calendars.calendario import DatosCalendario
 from residencias.domain.archivos import EspecificacionArchivo
 from residencias.domain.cer import (
@@ -143,6 +144,7 @@ class Convocatoria:
     calendario: DatosCalendario | None = None
     requisitos: Requisitos | None = None
     puntaje: ParametrosPuntaje | None = None
+    asignacion: DatosAsignacion | None = None
     archivos: tuple[EspecificacionArchivo, ...] = ()
     inconsistencias: tuple[Inconsistencia, ...] = ()
     datos_sha256: str | None = attrs.field(default=None, eq=False)

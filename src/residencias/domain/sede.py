@@ -21,3 +21,12 @@ class Sede:
     plazas: int | None = attrs.field(default=None, validator=at_least(0))
     nombre: str | None = attrs.field(default=None, validator=non_empty)
     subsede: str | None = attrs.field(default=None, validator=non_empty)
+
+    @property
+    def identificador(self) -> str:
+        """How an applicant's options name it: the clave, or ``clave/subsede`` for a subsede.
+
+        >>> Sede("HGR-1", 2, subsede="UMF-20").identificador
+        'HGR-1/UMF-20'
+        """
+        return self.clave if self.subsede is None else f"{self.clave}/{self.subsede}"

@@ -1,0 +1,419 @@
+"""The SIICES assignment of the CER call (imss-cer-2026-2027, 6.2), with its bitácora.
+
+Per CER, applicants are taken in descending order of PI-IMSS (6.2, punto 1; ties by the policy's
+``supuesto``). Each takes the first sede of their ordered list that still has a free plaza (puntos
+2 and 3); with none, they stay unassigned (punto 4). This is serial dictatorship.
+
+What the run records is the whole bitácora in compact form: the processing order, the option each
+applicant got, and who took each plaza of each sede, in order. An option tried before the one
+obtained failed because the sede was full at that moment, so its last plaza had gone to someone
+processed earlier: :meth:`Asignacion.bitacora` and :meth:`Asignacion.explicar` rebuild each
+attempt from that, without storing one object per applicant and option.
+
+>>> from decimal import Decimal as D
+>>> from residencias.domain.sede import Sede
+>>> concurso = Concurso("Cardiología", [Sede("CMN-SXXI", 1), Sede("HE-LA-RAZA", 1)], [
+...     Solicitud("000123", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=D("87.512")),
+...     Solicitud("000045", ["CMN-SXXI"], puntaje=D("88.100")),
+...     Solicitud("000200", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=D("80"))])
+>>> a = assign(concurso)
+>>> [(r.folio, r.sede, r.opcion) for r in a.asignaciones]
+[('000045', 'CMN-SXXI', 1), ('000123', 'HE-LA-RAZA', 2), ('000200', None, None)]
+>>> print(a.explicar("000123"))
+Folio 000123 (Cardiología): PI-IMSS 87.512, lugar 2 de 3 en el orden de prioridad (6.2, punto 1).
+  1.ª opción CMN-SXXI: sin plaza libre; su última plaza (1 de 1) fue para el folio 000045, con PI-IMSS 88.100; para obtenerla hacía falta un PI-IMSS mayor que 88.100, o igual ganando el desempate (6.2, punto 2).
+  2.ª opción HE-LA-RAZA: asignado, plaza 1 de 1 (6.2, punto 3).
+Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from residencias.assignment.canonico import entrada_sha256
+from residencias.assignment.concurso import Concurso, Entrada, Solicitud
+from residencias.assignment.orden import GrupoEmpatado, Omision, Separacion, ordenar
+from residencias.assignment.politica import PoliticaAsignacion, folio_key
+from residencias.assignment.validacion import ConcursoPreparado, preparar
+from residencias.errors import InvalidQueryError
+from residencias.loading.files import load_convocatoria
+from residencias.text import closest
+
+__all__ = ["Asignacion", "Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante", "assign"]
+
+
+@attrs.frozen
+class Intento:
+    """One option tried for one applicant: the sede, whether it was obtained, and if not, who took
+    its last plaza (``None`` with ``plazas == 0``: the sede offered none)."""
+
+    opcion: int
+    sede: str
+    asignado: bool
+    plazas: int
+    plaza: int | None = None
+    ocupada_por: str | None = None
+    puntaje_ocupante: Decimal | None = None
+
+    @property
+    def articulo(self) -> str:
+        if self.asignado:
+            return "6.2, punto 1" if self.opcion == 1 else "6.2, punto 3"
+        return "6.2, punto 2"
+
+
+@attrs.frozen
+class ResultadoAspirante:
+    """The outcome of one applicant: the sede (``None`` if unassigned), which option it was
+    (1-based), the PI-IMSS and the place in the processing order (1-based, of ``total``)."""
+
+    folio: str
+    cer: str
+    sede: str | None
+    opcion: int | None
+    puntaje: Decimal
+    posicion: int
+    total: int
+
+
+@attrs.frozen
+class Corte:
+    """A sede after the assignment: plazas offered and occupied, and the cut-off: the PI-IMSS of
+    the last applicant admitted (the lowest, since they come in descending order)."""
+
+    cer: str
+    sede: str
+    nombre: str | None
+    plazas: int
+    ocupadas: int
+    puntaje_corte: Decimal | None
+    folio_corte: str | None
+
+    @property
+    def libres(self) -> int:
+        return self.plazas - self.ocupadas
+
+
+@attrs.frozen
+class Empate:
+    """Applicants with the same PI-IMSS, in the order the tie-break settled; ``sedes`` are the
+    sedes a later one of them was refused while an earlier one of them took a plaza there (the tie
+    decided those seats)."""
+
+    cer: str
+    puntaje: Decimal
+    folios: tuple[str, ...]
+    posicion: int
+    separaciones: tuple[Separacion, ...]
+    omisiones: tuple[Omision, ...]
+    sedes: tuple[str, ...]
+
+    @property
+    def decisivo(self) -> bool:
+        return bool(self.sedes)
+
+
+@attrs.frozen
+class Aviso:
+    """Something the assignment did not refuse but an auditor should see, with its article."""
+
+    cer: str
+    articulo: str
+    mensaje: str
+    folios: tuple[str, ...] = ()
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}.ª"
+
+
+class _Corrida:
+    """One CER's run: processing order, option obtained per position, occupants per sede."""
+
+    def __init__(self, concurso: ConcursoPreparado, politica: PoliticaAsignacion) -> None:
+        self.concurso = concurso
+        aspirantes = concurso.aspirantes
+        self.orden, self.grupos = ordenar(aspirantes, concurso.puntajes, politica.desempate.criterios)
+        libres = {clave: sede.plazas or 0 for clave, sede in concurso.sedes.items()}
+        ocupantes: dict[str, list[int]] = {clave: [] for clave in libres}
+        eleccion: list[int] = []
+        for posicion, indice in enumerate(self.orden):
+            for k, sede in enumerate(aspirantes[indice].opciones):
+                if libres[sede]:
+                    libres[sede] -= 1
+                    ocupantes[sede].append(posicion)
+                    eleccion.append(k)
+                    break
+            else:
+                eleccion.append(-1)
+        self.eleccion = eleccion
+        self.ocupantes = ocupantes
+
+    def solicitud(self, posicion: int) -> Solicitud:
+        return self.concurso.aspirantes[self.orden[posicion]]
+
+    def puntaje(self, posicion: int) -> Decimal:
+        return self.concurso.puntajes[self.orden[posicion]]
+
+    def resultado(self, posicion: int) -> ResultadoAspirante:
+        s = self.solicitud(posicion)
+        k = self.eleccion[posicion]
+        return ResultadoAspirante(s.folio, self.concurso.cer, s.opciones[k] if k >= 0 else None,
+                                  k + 1 if k >= 0 else None, self.puntaje(posicion), posicion + 1,
+                                  len(self.orden))
+
+    def intentos(self, posicion: int) -> tuple[Intento, ...]:
+        s = self.solicitud(posicion)
+        k = self.eleccion[posicion]
+        tried = s.opciones if k < 0 else s.opciones[: k + 1]
+        out: list[Intento] = []
+        for n, clave in enumerate(tried):
+            plazas = self.concurso.sedes[clave].plazas or 0
+            if n == k:
+                out.append(Intento(n + 1, clave, True, plazas, self.ocupantes[clave].index(posicion) + 1))
+            elif plazas == 0:
+                out.append(Intento(n + 1, clave, False, 0))
+            else:
+                last = self.ocupantes[clave][plazas - 1]
+                out.append(Intento(n + 1, clave, False, plazas, None, self.solicitud(last).folio,
+                                   self.puntaje(last)))
+        return tuple(out)
+
+    def empate(self, grupo: GrupoEmpatado) -> Empate:
+        taken: set[str] = set()
+        decided: set[str] = set()
+        for offset in range(len(grupo.miembros)):
+            posicion = grupo.inicio + offset
+            s = self.solicitud(posicion)
+            k = self.eleccion[posicion]
+            refused = s.opciones if k < 0 else s.opciones[:k]
+            decided.update(c for c in refused if c in taken)
+            if k >= 0:
+                taken.add(s.opciones[k])
+        folios = tuple(self.concurso.aspirantes[m].folio for m in grupo.miembros)
+        return Empate(self.concurso.cer, grupo.puntaje, folios, grupo.inicio + 1, grupo.separaciones,
+                      grupo.omisiones, tuple(sorted(decided)))
+
+    def cortes(self) -> Iterator[Corte]:
+        for clave in sorted(self.concurso.sedes):
+            sede = self.concurso.sedes[clave]
+            taken = self.ocupantes[clave]
+            last = taken[-1] if taken else None
+            yield Corte(self.concurso.cer, clave, sede.nombre, sede.plazas or 0, len(taken),
+                        None if last is None else self.puntaje(last),
+                        None if last is None else self.solicitud(last).folio)
+
+
+class Asignacion:
+    """The result of :func:`assign`: a seat per folio, the bitácora, cortes, ties and notices.
+
+    Everything is computed once by :func:`assign`; the records below are built on demand.
+    """
+
+    def __init__(self, politica: PoliticaAsignacion, concursos: tuple[ConcursoPreparado, ...]) -> None:
+        self.politica = politica
+        self._corridas = tuple(sorted((_Corrida(c, politica) for c in concursos), key=lambda r: r.concurso.cer))
+
+    @property
+    def preparados(self) -> tuple[ConcursoPreparado, ...]:
+        """The checked competitions, by CER name."""
+        return tuple(c.concurso for c in self._corridas)
+
+    def solicitud(self, folio: str) -> Solicitud:
+        """The request of this folio, as given."""
+        corrida, posicion = self._buscar(folio)
+        return corrida.solicitud(posicion)
+
+    @property
+    def convocatoria(self) -> str | None:
+        return self.politica.convocatoria_id
+
+    @cached_property
+    def _indice(self) -> dict[str, tuple[_Corrida, int]]:
+        return {c.solicitud(p).folio: (c, p) for c in self._corridas for p in range(len(c.orden))}
+
+    def _buscar(self, folio: str) -> tuple[_Corrida, int]:
+        found = self._indice.get(folio)
+        if found is None:
+            near = closest(folio, list(self._indice), n=3)
+            hint = "; ¿quiso decir " + " o ".join(f"'{n}'" for n in near) + "?" if near else ""
+            raise InvalidQueryError(f"folio '{folio}' desconocido en este concurso{hint}")
+        return found
+
+    @cached_property
+    def asignaciones(self) -> tuple[ResultadoAspirante, ...]:
+        """Every applicant's outcome, sorted by folio (as a number when all digits)."""
+        every = (c.resultado(p) for c in self._corridas for p in range(len(c.orden)))
+        return tuple(sorted(every, key=lambda r: folio_key(r.folio)))
+
+    def resultado(self, folio: str) -> ResultadoAspirante:
+        corrida, posicion = self._buscar(folio)
+        return corrida.resultado(posicion)
+
+    def sede_de(self) -> dict[str, str | None]:
+        """Folio -> sede obtained (``None``: not assigned), the form :func:`verify` takes."""
+        return {r.folio: r.sede for r in self.asignaciones}
+
+    def bitacora(self, folio: str) -> tuple[Intento, ...]:
+        """Each option tried for this folio, in the applicant's order, up to the one obtained."""
+        corrida, posicion = self._buscar(folio)
+        return corrida.intentos(posicion)
+
+    @cached_property
+    def cortes(self) -> tuple[Corte, ...]:
+        """Per sede (by CER, then sede identifier): plazas, occupied and the cut-off score."""
+        return tuple(corte for c in self._corridas for corte in c.cortes())
+
+    def corte(self, cer: str, sede: str) -> Corte:
+        for corte in self.cortes:
+            if corte.sede == sede and corte.cer == cer:
+                return corte
+        raise InvalidQueryError(f"la sede '{sede}' no está en el concurso de '{cer}'")
+
+    @cached_property
+    def empates(self) -> tuple[Empate, ...]:
+        """Every group of applicants with the same PI-IMSS, by CER and processing order."""
+        return tuple(c.empate(g) for c in self._corridas for g in c.grupos)
+
+    def empate_de(self, folio: str) -> Empate | None:
+        corrida, posicion = self._buscar(folio)
+        for grupo in corrida.grupos:
+            if grupo.inicio <= posicion < grupo.inicio + len(grupo.miembros):
+                return corrida.empate(grupo)
+        return None
+
+    @cached_property
+    def avisos(self) -> tuple[Aviso, ...]:
+        """Notices: partial lists of sedes (2.1 B asks for all), no options, sedes with 0 plazas."""
+        out: list[Aviso] = []
+        for c in self._corridas:
+            cer = c.concurso.cer
+            ofertadas = len(c.concurso.sedes)
+            sin = sorted((s.folio for s in c.concurso.aspirantes if not s.opciones), key=folio_key)
+            parcial = sorted((s.folio for s in c.concurso.aspirantes if 0 < len(s.opciones) < ofertadas),
+                             key=folio_key)
+            cero = sorted(k for k, s in c.concurso.sedes.items() if s.plazas == 0)
+            if sin:
+                out.append(Aviso(cer, "2.1 B; 6.2, punto 4", f"{len(sin)} aspirante(s) de {cer} sin ninguna "
+                                 "sede registrada: no pueden ser asignados", tuple(sin)))
+            if parcial:
+                out.append(Aviso(cer, "2.1 B", f"{len(parcial)} aspirante(s) de {cer} registraron menos de las "
+                                 f"{ofertadas} sedes ofertadas; 2.1 B pide registrarlas todas (ver la "
+                                 "inconsistencia registrar-todas-las-sedes)", tuple(parcial)))
+            if cero:
+                out.append(Aviso(cer, "6.2", f"sede(s) de {cer} con 0 plazas ofertadas: {', '.join(cero)}"))
+        return tuple(out)
+
+    @cached_property
+    def entrada_sha256(self) -> str:
+        """The sha256 of the canonical form of the input (see :mod:`residencias.assignment.canonico`)."""
+        return entrada_sha256(self.convocatoria, (c.concurso for c in self._corridas))
+
+    def explicar(self, folio: str) -> str:
+        """The applicant's bitácora, in Spanish, each step with its article."""
+        corrida, posicion = self._buscar(folio)
+        r = corrida.resultado(posicion)
+        lines = [f"Folio {r.folio} ({r.cer}): PI-IMSS {r.puntaje}, lugar {r.posicion} de {r.total} en el "
+                 "orden de prioridad (6.2, punto 1)."]
+        for intento in corrida.intentos(posicion):
+            head = f"  {_ordinal(intento.opcion)} opción {intento.sede}: "
+            if intento.asignado:
+                lines.append(f"{head}asignado, plaza {intento.plaza} de {intento.plazas} ({intento.articulo}).")
+            elif intento.plazas == 0:
+                lines.append(f"{head}sin plaza: la sede no ofrece plazas en este concurso ({intento.articulo}).")
+            else:
+                lines.append(f"{head}sin plaza libre; su última plaza ({intento.plazas} de {intento.plazas}) "
+                             f"fue para el folio {intento.ocupada_por}, con PI-IMSS {intento.puntaje_ocupante}; "
+                             f"para obtenerla hacía falta un PI-IMSS mayor que {intento.puntaje_ocupante}, o "
+                             f"igual ganando el desempate ({intento.articulo}).")
+        if r.sede is None:
+            n = len(corrida.solicitud(posicion).opciones)
+            lines.append(f"Resultado: no asignado; ninguna de sus {n} opciones tenía plaza libre cuando le "
+                         "tocó (6.2, punto 4).")
+        else:
+            nombre = corrida.concurso.sedes[r.sede].nombre
+            lines.append(f"Resultado: asignado a {r.sede}{f' ({nombre})' if nombre else ''}, su "
+                         f"{_ordinal(r.opcion or 0)} opción (6.2).")
+        empate = self.empate_de(folio)
+        if empate is not None:
+            lines.append(_explain_tie(empate, folio, self.politica))
+        return "\n".join(lines)
+
+    def to_data(self, discrepancias: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+        """The ``residencias asignar --json`` object (without ``discrepancias`` unless given)."""
+        return {
+            "entrada_sha256": self.entrada_sha256,
+            "convocatoria": self.convocatoria,
+            "asignaciones": [
+                {"folio": r.folio, "cer": r.cer, "sede": r.sede, "opcion": r.opcion, "puntaje": str(r.puntaje)}
+                for r in self.asignaciones
+            ],
+            "cortes": [
+                {"cer": c.cer, "sede": c.sede, "plazas": c.plazas, "ocupadas": c.ocupadas,
+                 "puntaje_corte": None if c.puntaje_corte is None else str(c.puntaje_corte)}
+                for c in self.cortes
+            ],
+            "desempates": [_tie_data(e) for e in self.empates],
+            "discrepancias": list(discrepancias),
+        }
+
+
+def _tie_data(e: Empate) -> dict[str, Any]:
+    return {
+        "cer": e.cer,
+        "puntaje": str(e.puntaje),
+        "folios": list(e.folios),
+        "decisivo": e.decisivo,
+        "sedes": list(e.sedes),
+        "resuelto_por": [
+            {"antes": s.antes, "despues": s.despues, "criterio": s.criterio.value,
+             "valor_antes": str(s.valor_antes), "valor_despues": str(s.valor_despues)}
+            for s in e.separaciones
+        ],
+        "criterios_omitidos": [{"criterio": o.criterio.value, "folios": list(o.folios)} for o in e.omisiones],
+    }
+
+
+def _explain_tie(empate: Empate, folio: str, politica: PoliticaAsignacion) -> str:
+    others = [f for f in empate.folios if f != folio]
+    parts = []
+    for s in empate.separaciones:
+        if folio in (s.antes, s.despues):
+            other = s.despues if s.antes == folio else s.antes
+            where = "antes" if s.antes == folio else "después"
+            mine, theirs = (s.valor_antes, s.valor_despues) if s.antes == folio else (s.valor_despues, s.valor_antes)
+            parts.append(f"va {where} del folio {other} por {s.criterio.texto} ({mine} contra {theirs})")
+    skipped: dict[tuple[str, ...], list[str]] = {}
+    for o in empate.omisiones:
+        skipped.setdefault(o.folios, []).append(o.criterio.texto)
+    for folios, names in skipped.items():
+        parts.append(f"no se pudo desempatar por {', '.join(names)}: falta{'n' if len(folios) > 1 else ''} "
+                     f"en {'los folios' if len(folios) > 1 else 'el folio'} {', '.join(folios)}")
+    decided = f"; el desempate decidió: {', '.join(empate.sedes)}" if empate.sedes else ""
+    que = f"los folios {', '.join(others)}" if len(others) > 1 else f"el folio {others[0]}"
+    return (f"Empate: mismo PI-IMSS ({empate.puntaje}) que {que}; {'; '.join(parts)}"
+            f"{decided} (supuesto, {politica.articulo}: {politica.desempate.supuesto})")
+
+
+def assign(
+    concursos: Entrada | Concurso | Iterable[Concurso], politica: PoliticaAsignacion | None = None
+) -> Asignacion:
+    """Assign the sedes of every CER competition as 6.2 states; refuse a bad input with
+    :class:`~residencias.assignment.validacion.ConcursoInvalidoError` naming folio and field.
+
+    ``politica`` supplies the tie-break and, to compute PI-IMSS from components, the formula:
+    ``PoliticaAsignacion.de(load_convocatoria("imss-cer-2026-2027"))``. Without it, scores must be
+    given and the library's default tie-break applies. An :class:`Entrada` that names its
+    convocatoria brings that policy when none is given.
+    """
+    if isinstance(concursos, Entrada):
+        if politica is None and concursos.convocatoria is not None:
+            politica = PoliticaAsignacion.de(load_convocatoria(concursos.convocatoria))
+        concursos = concursos.concursos
+    politica = politica or PoliticaAsignacion.sin_convocatoria()
+    return Asignacion(politica, preparar(concursos, politica))

@@ -1,0 +1,77 @@
+"""The input of an assignment: per CER, the sedes with their plazas and each applicant's request.
+
+An applicant (``Solicitud``) gives the folio of the IMSS registration, the ordered options
+(sede identifiers: the ``clave``, or ``clave/subsede``) registered under 2.1 B, and either the
+PI-IMSS (``puntaje``) or the components from which 6.1 computes it: ``efiser``,
+``promedio_posgrado``, ``enarm`` and, for the bonus of sección 7, either ``publicaciones`` (each
+checked against 7.1) or the ``puntaje_adicional`` already granted. Components may also come
+beside the ``puntaje``: then they serve the tie-break, and when all three are there they must
+give that same PI-IMSS.
+
+Nothing is checked here beyond types: :func:`residencias.assignment.validacion.preparar` checks a
+whole competition at once and names every problem with its folio and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+from residencias.domain.publicaciones import Publicacion
+from residencias.domain.sede import Sede
+from residencias.domain.validators import non_empty
+
+__all__ = ["Concurso", "Entrada", "Solicitud"]
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Solicitud:
+    """One applicant in one CER: folio, ordered options, and the PI-IMSS or its components."""
+
+    folio: str = attrs.field(validator=non_empty)
+    opciones: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    puntaje: Decimal | None = None
+    efiser: Decimal | None = None
+    promedio_posgrado: Decimal | None = None
+    enarm: Decimal | None = None
+    puntaje_adicional: Decimal | None = None
+    publicaciones: tuple[Publicacion, ...] = ()
+
+
+def _sedes(value: Iterable[Sede]) -> tuple[Sede, ...]:
+    return tuple(value)
+
+
+def _solicitudes(value: Iterable[Solicitud]) -> tuple[Solicitud, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Concurso:
+    """The competition for one CER (6.2): its sedes, each with ``plazas``, and its applicants.
+
+    ``cer`` is any name or alias the specialty catalogue knows.
+    """
+
+    cer: str = attrs.field(validator=non_empty)
+    sedes: tuple[Sede, ...] = attrs.field(converter=_sedes)
+    aspirantes: tuple[Solicitud, ...] = attrs.field(converter=_solicitudes)
+
+
+def _concursos(value: Iterable[Concurso]) -> tuple[Concurso, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Entrada:
+    """A whole fixture: the convocatoria that supplies formula and tie-break (optional) and the
+    competitions, one per CER."""
+
+    concursos: tuple[Concurso, ...] = attrs.field(converter=_concursos)
+    convocatoria: str | None = attrs.field(default=None, validator=non_empty)

@@ -1,0 +1,255 @@
+"""Checking a whole competition before assigning, and naming every problem by folio and field.
+
+Refused (6.2 assigns sedes of one CER, by PI-IMSS, among the options each applicant registered):
+a CER the catalogue does not know, or (with a convocatoria) one that Tabla 1 does not offer; a CER
+given twice; a sede without ``plazas`` or with a count that is not a whole number >= 0; a sede given
+twice; a folio given twice (in any CER); an option that is not a sede of that CER, or one given
+twice; a score that is not a finite :class:`~decimal.Decimal` within 0 and the highest PI-IMSS the
+formula allows (100.50 for imss-cer-2026-2027: 100 plus the 0.50 bonus cap of 7.2); components
+without the convocatoria that has their formula; a PI-IMSS that disagrees with its components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from residencias.assignment.concurso import Concurso, Solicitud
+from residencias.assignment.politica import PoliticaAsignacion
+from residencias.domain.especialidades import CatalogoEspecialidades
+from residencias.domain.sede import Sede
+from residencias.errors import ResidenciasError
+from residencias.loading.files import load_catalogo
+from residencias.rules.puntaje import calcular_pi_imss
+from residencias.text import closest
+
+__all__ = ["ConcursoInvalidoError", "ConcursoPreparado", "Defecto", "preparar"]
+
+Ruta = tuple[str | int, ...]
+
+_COMPONENTES = ("efiser", "promedio_posgrado", "enarm")
+
+
+@attrs.frozen
+class Defecto:
+    """One problem of the input: where it is (``ruta``, as in the YAML fixture) and what it is."""
+
+    ruta: Ruta
+    mensaje: str
+
+    def __str__(self) -> str:
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.ruta).lstrip(".")
+        return f"{where}: {self.mensaje}"
+
+
+class ConcursoInvalidoError(ResidenciasError):
+    """A competition that cannot be assigned as given; ``defectos`` lists every problem.
+
+    The message is the first problem, then how many more there are.
+    """
+
+    def __init__(self, defectos: Sequence[Defecto]) -> None:
+        self.defectos = tuple(defectos)
+        first = str(self.defectos[0])
+        more = len(self.defectos) - 1
+        if more:
+            first += f" (y {more} problema{'s' if more > 1 else ''} más)"
+        super().__init__(first)
+
+
+@attrs.frozen
+class ConcursoPreparado:
+    """A checked competition: the CER's catalogue name, its sedes by identifier (input order), the
+    applicants (input order) and, aligned with them, their PI-IMSS."""
+
+    indice: int
+    cer: str
+    sedes: dict[str, Sede]
+    aspirantes: tuple[Solicitud, ...]
+    puntajes: tuple[Decimal, ...]
+
+
+def _quien(s: Solicitud, campo: str) -> str:
+    return f"folio '{s.folio}', campo '{campo}'"
+
+
+def _decimal_problem(value: object, minimo: Decimal, maximo: Decimal) -> str | None:
+    if not isinstance(value, Decimal):
+        kind = type(value).__name__
+        return f"se esperaba un número Decimal (p. ej. Decimal('87.512')), se encontró {kind} {value!r}"
+    if not value.is_finite():
+        return f"el número {value} no es finito"
+    if not minimo <= value <= maximo:
+        return f"{value} está fuera del intervalo de {minimo} a {maximo}"
+    return None
+
+
+class _Checker:
+    def __init__(self, politica: PoliticaAsignacion) -> None:
+        self.politica = politica
+        self.defectos: list[Defecto] = []
+        conv = politica.convocatoria
+        self.catalogo: CatalogoEspecialidades = conv.especialidades if conv is not None else load_catalogo()
+        self.tabla_1: frozenset[str] | None = None
+        if conv is not None and conv.tablas is not None:
+            found = (self.catalogo.buscar(f.cer) for f in conv.tablas.prerrequisitos.filas)
+            self.tabla_1 = frozenset(e.id for e in found if e is not None)
+        self.maximo = politica.puntaje_maximo
+        self.folios: dict[str, Ruta] = {}
+        self.cers: dict[str, int] = {}
+
+    def add(self, ruta: Ruta, mensaje: str) -> None:
+        self.defectos.append(Defecto(ruta, mensaje))
+
+    def cer(self, i: int, concurso: Concurso) -> str | None:
+        ruta: Ruta = ("concursos", i, "cer")
+        found = self.catalogo.buscar(concurso.cer)
+        if found is None:
+            names = [n for e in self.catalogo.especialidades for n in e.nombres]
+            near = closest(concurso.cer, names)
+            hint = "; ¿quiso decir " + " o ".join(f"'{n}'" for n in near) + "?" if near else ""
+            self.add(ruta, f"CER desconocido '{concurso.cer}' en el catálogo de especialidades{hint}")
+            return None
+        if self.tabla_1 is not None and found.id not in self.tabla_1:
+            self.add(ruta, f"'{found.nombre}' no es un CER de la Tabla 1 de {self.politica.convocatoria_id} "
+                     "(1.3): no se ofrece en esta convocatoria")
+            return None
+        if found.id in self.cers:
+            self.add(ruta, f"el CER '{found.nombre}' ya se dio en concursos[{self.cers[found.id]}]; "
+                     "cada CER es un solo concurso (6.2)")
+            return None
+        self.cers[found.id] = i
+        return found.nombre
+
+    def sedes(self, i: int, concurso: Concurso) -> dict[str, Sede]:
+        out: dict[str, Sede] = {}
+        for j, sede in enumerate(concurso.sedes):
+            ruta: Ruta = ("concursos", i, "sedes", j)
+            if not isinstance(sede, Sede):
+                self.add(ruta, f"se esperaba una Sede, se encontró {type(sede).__name__}")
+                continue
+            plazas = sede.plazas
+            if plazas is None:
+                self.add(ruta, f"sede '{sede.identificador}': falta 'plazas', el número de plazas ofertadas")
+            elif isinstance(plazas, bool) or not isinstance(plazas, int) or plazas < 0:
+                self.add((*ruta, "plazas"), f"sede '{sede.identificador}', campo 'plazas': se esperaba un "
+                         f"entero mayor o igual a 0, se encontró {plazas!r}")
+            if sede.identificador in out:
+                self.add((*ruta, "clave"), f"sede '{sede.identificador}' repetida en el concurso de "
+                         f"'{concurso.cer}'")
+                continue
+            out[sede.identificador] = sede
+        return out
+
+    def opciones(self, ruta: Ruta, s: Solicitud, sedes: dict[str, Sede], cer: str) -> None:
+        seen: set[str] = set()
+        for k, opcion in enumerate(s.opciones):
+            if opcion not in sedes:
+                near = closest(opcion, list(sedes), n=1)
+                hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+                self.add((*ruta, "opciones", k), f"{_quien(s, 'opciones')}: la opción {k + 1} '{opcion}' no "
+                         f"es una sede del concurso de {cer}{hint}")
+            elif opcion in seen:
+                self.add((*ruta, "opciones", k), f"{_quien(s, 'opciones')}: la sede '{opcion}' se repite "
+                         f"(opción {k + 1}); cada sede se elige una vez")
+            seen.add(opcion)
+
+    def puntaje(self, ruta: Ruta, s: Solicitud) -> Decimal | None:
+        problems = 0
+        for campo in _COMPONENTES:
+            value = getattr(s, campo)
+            if value is not None:
+                problem = _decimal_problem(value, Decimal(0), Decimal(100))
+                if problem:
+                    self.add((*ruta, campo), f"{_quien(s, campo)}: {problem} (calificación en base 100, 6.1)")
+                    problems += 1
+        parametros = self.politica.parametros
+        if s.puntaje_adicional is not None:
+            cap = parametros.puntaje_adicional.maximo.valor if parametros else Decimal("0.50")
+            problem = _decimal_problem(s.puntaje_adicional, Decimal(0), cap)
+            if problem:
+                self.add((*ruta, "puntaje_adicional"), f"{_quien(s, 'puntaje_adicional')}: {problem} (7.2)")
+                problems += 1
+            if s.publicaciones:
+                self.add((*ruta, "publicaciones"), f"{_quien(s, 'publicaciones')}: se dieron a la vez "
+                         "'publicaciones' y 'puntaje_adicional'; dé solo uno de los dos")
+                problems += 1
+        given = s.puntaje
+        if given is not None:
+            problem = _decimal_problem(given, Decimal(0), self.maximo)
+            if problem:
+                self.add((*ruta, "puntaje"), f"{_quien(s, 'puntaje')}: {problem} (PI-IMSS, 6.1)")
+                return None
+        complete = all(getattr(s, c) is not None for c in _COMPONENTES)
+        if not complete:
+            if given is None:
+                missing = [c for c in _COMPONENTES if getattr(s, c) is None]
+                self.add(ruta, f"folio '{s.folio}': falta 'puntaje' (el PI-IMSS) o sus componentes; "
+                         f"faltan: {', '.join(missing)}")
+            elif s.publicaciones or s.puntaje_adicional is not None:
+                campo = "publicaciones" if s.publicaciones else "puntaje_adicional"
+                self.add((*ruta, campo), f"{_quien(s, campo)}: el puntaje adicional solo se usa para calcular "
+                         "el PI-IMSS desde efiser, promedio_posgrado y enarm")
+            return given
+        if problems:
+            return None
+        if parametros is None:
+            self.add(ruta, f"folio '{s.folio}': para calcular el PI-IMSS desde sus componentes hace falta "
+                     "la convocatoria que da la fórmula ('convocatoria: imss-cer-2026-2027' en YAML, o "
+                     "--convocatoria imss-cer-2026-2027)")
+            return None
+        assert s.efiser is not None and s.promedio_posgrado is not None and s.enarm is not None
+        try:
+            desglose = calcular_pi_imss(parametros, efiser=s.efiser, promedio_posgrado=s.promedio_posgrado,
+                                        enarm=s.enarm, publicaciones=s.publicaciones)
+        except ResidenciasError as exc:
+            self.add((*ruta, "publicaciones"), f"{_quien(s, 'publicaciones')}: {exc}")
+            return None
+        computed = desglose.total + (s.puntaje_adicional or 0)
+        if given is not None and given != computed:
+            self.add((*ruta, "puntaje"), f"{_quien(s, 'puntaje')}: el PI-IMSS dado ({given}) no coincide con el "
+                     f"que dan sus componentes ({computed}, 6.1 Tabla 2)")
+            return None
+        return computed
+
+    def concurso(self, i: int, concurso: Concurso) -> ConcursoPreparado | None:
+        cer = self.cer(i, concurso)
+        sedes = self.sedes(i, concurso)
+        nombre = cer or concurso.cer
+        puntajes: list[Decimal] = []
+        for j, s in enumerate(concurso.aspirantes):
+            ruta: Ruta = ("concursos", i, "aspirantes", j)
+            if not isinstance(s, Solicitud):
+                self.add(ruta, f"se esperaba una Solicitud, se encontró {type(s).__name__}")
+                continue
+            before = self.folios.get(s.folio)
+            if before is not None:
+                self.add((*ruta, "folio"), f"{_quien(s, 'folio')}: folio repetido (ya está en "
+                         f"{str(Defecto(before, '')).rstrip(': ')}); cada aspirante participa una sola vez")
+            else:
+                self.folios[s.folio] = ruta
+            self.opciones(ruta, s, sedes, nombre)
+            puntaje = self.puntaje(ruta, s)
+            puntajes.append(puntaje if puntaje is not None else Decimal(0))
+        if cer is None:
+            return None
+        return ConcursoPreparado(i, cer, sedes, tuple(concurso.aspirantes), tuple(puntajes))
+
+
+def preparar(concursos: Concurso | Iterable[Concurso], politica: PoliticaAsignacion) -> tuple[ConcursoPreparado, ...]:
+    """Check every competition; raise :class:`ConcursoInvalidoError` listing all problems, in input order."""
+    items = (concursos,) if isinstance(concursos, Concurso) else tuple(concursos)
+    checker = _Checker(politica)
+    out: list[ConcursoPreparado] = []
+    for i, concurso in enumerate(items):
+        if not isinstance(concurso, Concurso):
+            checker.add(("concursos", i), f"se esperaba un Concurso, se encontró {type(concurso).__name__}")
+            continue
+        prepared = checker.concurso(i, concurso)
+        if prepared is not None:
+            out.append(prepared)
+    if checker.defectos:
+        raise ConcursoInvalidoError(checker.defectos)
+    return tuple(out)

@@ -1,0 +1,183 @@
+"""Checking a given assignment (for example a published one) against 6.2, without recomputing it.
+
+Any result that 6.2 can produce has four properties, and each failure is listed with the folios
+involved:
+
+- ``sobrecupo``: a sede holds more applicants than its plazas (6.2: "conforme a la disponibilidad
+  de plazas ofertadas");
+- ``sede_no_solicitada``: a seat that is not among the applicant's options, or not a sede of the
+  CER (6.2, punto 3: "en cada una de sus opciones de sede");
+- ``desperdicio``: a sede left with a free plaza while someone who listed it above their seat
+  went without it (6.2, puntos 2 and 3: the system assigns "en la sede disponible que cuente con
+  plazas vacantes");
+- ``envidia_justificada``: someone with a higher PI-IMSS was placed below a sede given to someone
+  with a lower one (6.2, punto 1: "dándole prioridad a los aspirantes con puntajes más altos");
+- ``desempate_distinto``: the same between equal PI-IMSS, against the library's tie-break
+  (a ``supuesto``, not the document's word: reported apart).
+
+Folios of ``resultado`` that are in no competition are ``folio_desconocido``; a folio of the
+competition missing from ``resultado`` is taken as not assigned.
+"""
+
+from __future__ import annotations
+
+import enum
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from residencias.assignment.concurso import Concurso
+from residencias.assignment.orden import ordenar
+from residencias.assignment.politica import PoliticaAsignacion, folio_key
+from residencias.assignment.validacion import ConcursoPreparado, preparar
+
+__all__ = ["TipoViolacion", "Verificacion", "Violacion", "verificar_preparados", "verify"]
+
+
+class TipoViolacion(enum.Enum):
+    SOBRECUPO = "sobrecupo"
+    SEDE_NO_SOLICITADA = "sede_no_solicitada"
+    DESPERDICIO = "desperdicio"
+    ENVIDIA_JUSTIFICADA = "envidia_justificada"
+    DESEMPATE_DISTINTO = "desempate_distinto"
+    FOLIO_DESCONOCIDO = "folio_desconocido"
+
+
+@attrs.frozen
+class Violacion:
+    """One violation: its kind, the CER and sede concerned, the folios involved, and why."""
+
+    tipo: TipoViolacion
+    cer: str | None
+    sede: str | None
+    folios: tuple[str, ...]
+    mensaje: str
+    articulo: str
+
+    def __str__(self) -> str:
+        return f"{self.tipo.value}: {self.mensaje} ({self.articulo})"
+
+
+@attrs.frozen
+class Verificacion:
+    """The violations found, in a fixed order (by CER, kind, sede, folios)."""
+
+    violaciones: tuple[Violacion, ...]
+
+    @property
+    def valida(self) -> bool:
+        return not self.violaciones
+
+    def explicar(self) -> str:
+        if not self.violaciones:
+            return "La asignación cumple 6.2: sin sobrecupo, solo opciones elegidas, sin plazas desperdiciadas y sin envidia justificada."
+        return "\n".join(str(v) for v in self.violaciones)
+
+
+def _folios(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(items, key=folio_key))
+
+
+def _check(c: ConcursoPreparado, seats: Mapping[str, str | None], politica: PoliticaAsignacion) -> list[Violacion]:
+    out: list[Violacion] = []
+    cer = c.cer
+    aspirantes = c.aspirantes
+    orden, _ = ordenar(aspirantes, c.puntajes, politica.desempate.criterios)
+    rank = [0] * len(orden)
+    for posicion, indice in enumerate(orden):
+        rank[indice] = posicion
+    occupants: dict[str, list[int]] = {clave: [] for clave in c.sedes}
+    bound: list[int] = []  # per applicant: how many of their options they prefer to their seat
+    for i, s in enumerate(aspirantes):
+        seat = seats.get(s.folio)
+        if seat is None:
+            bound.append(len(s.opciones))
+            continue
+        if seat not in s.opciones:
+            what = "no es una sede de este CER" if seat not in c.sedes else "no está entre sus opciones"
+            out.append(Violacion(TipoViolacion.SEDE_NO_SOLICITADA, cer, seat, (s.folio,),
+                                 f"el folio {s.folio} tiene la sede {seat}, que {what}", "6.2, punto 3"))
+            bound.append(len(s.opciones))
+        else:
+            bound.append(s.opciones.index(seat))
+        if seat in occupants:
+            occupants[seat].append(i)
+    free = {clave for clave, taken in occupants.items() if len(taken) < (c.sedes[clave].plazas or 0)}
+    wanting: dict[str, list[int]] = {clave: [] for clave in free}
+    if free:
+        for i, s in enumerate(aspirantes):
+            for clave in s.opciones[: bound[i]]:
+                if clave in free:
+                    wanting[clave].append(i)
+    for clave, taken in sorted(occupants.items()):
+        plazas = c.sedes[clave].plazas or 0
+        if len(taken) > plazas:
+            out.append(Violacion(TipoViolacion.SOBRECUPO, cer, clave, _folios(aspirantes[i].folio for i in taken),
+                                 f"la sede {clave} tiene {len(taken)} asignados y {plazas} plazas", "6.2"))
+        elif wanting.get(clave):
+            folios = tuple(aspirantes[i].folio for i in sorted(wanting[clave], key=rank.__getitem__))
+            out.append(Violacion(
+                TipoViolacion.DESPERDICIO, cer, clave, folios,
+                f"la sede {clave} quedó con {plazas - len(taken)} plaza(s) libre(s) mientras "
+                f"{len(folios)} aspirante(s) que la pusieron antes de su resultado no la obtuvieron: "
+                f"{', '.join(folios)}", "6.2, puntos 2 y 3"))
+    ranked = {clave: sorted(rank[i] for i in taken) for clave, taken in occupants.items()}
+    for i, s in enumerate(aspirantes):
+        mine = rank[i]
+        for clave in s.opciones[: bound[i]]:
+            below = ranked[clave]
+            start = bisect_right(below, mine)
+            if start == len(below):
+                continue
+            lower = [orden[p] for p in below[start:]]
+            strict = [aspirantes[j].folio for j in lower if c.puntajes[j] < c.puntajes[i]]
+            equal = [aspirantes[j].folio for j in lower if c.puntajes[j] == c.puntajes[i]]
+            if strict:
+                out.append(Violacion(
+                    TipoViolacion.ENVIDIA_JUSTIFICADA, cer, clave, (s.folio, *_folios(strict)),
+                    f"el folio {s.folio} (PI-IMSS {c.puntajes[i]}) puso {clave} antes de su resultado, y esa "
+                    f"sede se dio a un PI-IMSS menor: {', '.join(_folios(strict))}", "6.2, punto 1"))
+            if equal:
+                out.append(Violacion(
+                    TipoViolacion.DESEMPATE_DISTINTO, cer, clave, (s.folio, *_folios(equal)),
+                    f"el folio {s.folio} empata en PI-IMSS ({c.puntajes[i]}) con {', '.join(_folios(equal))}, "
+                    f"gana el desempate y puso {clave} antes de su resultado, pero esa sede se les dio a ellos",
+                    f"supuesto de desempate, {politica.articulo}"))
+    return out
+
+
+def verify(
+    concursos: Concurso | Iterable[Concurso],
+    resultado: Mapping[str, str | None],
+    politica: PoliticaAsignacion | None = None,
+) -> Verificacion:
+    """Check ``resultado`` (folio -> sede identifier, ``None`` = not assigned) against 6.2.
+
+    >>> from decimal import Decimal as D
+    >>> from residencias.assignment.concurso import Solicitud
+    >>> from residencias.domain.sede import Sede
+    >>> c = Concurso("Cardiología", [Sede("A", 1), Sede("B", 1)],
+    ...              [Solicitud("1", ["A", "B"], puntaje=D(90)), Solicitud("2", ["A", "B"], puntaje=D(80))])
+    >>> print(verify(c, {"1": "B", "2": "A"}).explicar())
+    envidia_justificada: el folio 1 (PI-IMSS 90) puso A antes de su resultado, y esa sede se dio a un PI-IMSS menor: 2 (6.2, punto 1)
+    """
+    politica = politica or PoliticaAsignacion.sin_convocatoria()
+    return verificar_preparados(preparar(concursos, politica), resultado, politica)
+
+
+def verificar_preparados(
+    prepared: Iterable[ConcursoPreparado], resultado: Mapping[str, str | None], politica: PoliticaAsignacion
+) -> Verificacion:
+    """:func:`verify` on competitions already checked by :func:`preparar`."""
+    out: list[Violacion] = []
+    known: set[str] = set()
+    for c in prepared:
+        known.update(s.folio for s in c.aspirantes)
+        out.extend(_check(c, resultado, politica))
+    for folio in sorted(set(resultado) - known, key=folio_key):
+        out.append(Violacion(TipoViolacion.FOLIO_DESCONOCIDO, None, resultado[folio], (folio,),
+                             f"el folio {folio} no está en ningún concurso", "6.2"))
+    order = list(TipoViolacion)
+    out.sort(key=lambda v: (v.cer or "", order.index(v.tipo), v.sede or "", [folio_key(f) for f in v.folios]))
+    return Verificacion(tuple(out))
