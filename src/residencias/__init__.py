@@ -6,6 +6,14 @@
 ['Cardiología', 'Gastroenterología', 'Nefrología', 'Neurología', 'Oncología médica', 'Reumatología']
 """
 
+from residencias.assignment.asignacion import Asignacion, assign
+from residencias.assignment.concurso import Concurso, Entrada, Solicitud
+from residencias.assignment.fixtures import load_entrada
+from residencias.assignment.politica import PoliticaAsignacion
+from residencias.assignment.preasignacion import revisar_preasignacion
+from residencias.assignment.replay import Auditoria, replay
+from residencias.assignment.validacion import ConcursoInvalidoError
+from residencias.assignment.verificacion import Verificacion, verify
 from residencias.consistency import Observacion, Severidad, lint
 from residencias.domain import (
     Aspirante,
@@ -37,18 +45,24 @@ from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, ResultadoG
 from residencias.rules.evaluador import evaluate
 
 __all__ = [
+    "Asignacion",
     "Aspirante",
+    "Auditoria",
     "CERDisponible",
     "CatalogoEspecialidades",
+    "Concurso",
+    "ConcursoInvalidoError",
     "Convocatoria",
     "DataFileError",
     "Dictamen",
     "Documento",
+    "Entrada",
     "Especialidad",
     "Expediente",
     "Hallazgo",
     "InvalidQueryError",
     "Observacion",
+    "PoliticaAsignacion",
     "PrerrequisitoCER",
     "ResidenciasError",
     "Residente",
@@ -56,15 +70,22 @@ __all__ = [
     "ResultadoGeneral",
     "Sede",
     "Severidad",
+    "Solicitud",
     "UnknownConvocatoriaError",
     "UnknownEspecialidadError",
+    "Verificacion",
+    "assign",
     "convocatorias_disponibles",
     "evaluate",
     "lint",
     "load_calendario",
     "load_catalogo",
     "load_convocatoria",
+    "load_entrada",
     "load_expediente",
+    "replay",
+    "revisar_preasignacion",
+    "verify",
 ]
 
 __version__ = "0.1.0"

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import attrs
 
 import residencias
+from residencias.assignment.preasignacion import EstadoPreasignacion, revisar_preasignacion
 from residencias.assignment.replay import replay
 from residencias.calendars.calendario import Calendario
 from residencias.calendars.ics import to_ics
@@ -117,6 +118,15 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"convocatoria con la sección 'puntaje' (por omisión {CER_POR_OMISION})")
     p.add_argument("--json", action="store_true", help="salida JSON")
 
+    _add_assignment_commands(sub)
+    p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
+    p.add_argument("convocatoria", metavar="ID", nargs="?")
+    p.add_argument("--json", action="store_true", help="salida JSON")
+    return parser
+
+
+def _add_assignment_commands(sub: Any) -> None:
+    """``asignar`` (CER 6.2) and ``preasignacion`` (XLVI 1.3, XLIX 1.4)."""
     p = sub.add_parser("asignar", help="asigna sedes como el SIICES (CER 6.2) desde un archivo de "
                        "concurso y, con --esperado, lo compara con un resultado publicado")
     p.add_argument("concurso", metavar="CONCURSO",
@@ -130,10 +140,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
                    help="explica la asignación de un folio, opción por opción (repetible)")
     p.add_argument("--json", action="store_true", help="salida en JSON")
-    p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
-    p.add_argument("convocatoria", metavar="ID", nargs="?")
-    p.add_argument("--json", action="store_true", help="salida JSON")
-    return parser
+    p = sub.add_parser("preasignacion", help="compara la sede registrada con la constancia de "
+                       "seleccionado del ENARM (XLVI 1.3, XLIX 1.4)")
+    p.add_argument("convocatoria", metavar="ID", help="id de la convocatoria (o archivo YAML)")
+    p.add_argument("expediente", metavar="EXPEDIENTE.yaml", help="hechos del aspirante")
+    p.add_argument("--json", action="store_true", help="salida en JSON")
 
 
 def _instant(text: str) -> datetime:
@@ -476,6 +487,12 @@ def _cmd_asignar(args: argparse.Namespace) -> int:
     return EXIT_OK if auditoria.conforme else EXIT_NEGATIVE
 
 
+def _cmd_preasignacion(args: argparse.Namespace) -> int:
+    resultado = revisar_preasignacion(load_convocatoria(args.convocatoria), load_expediente(args.expediente))
+    _print(dumps(resultado) if args.json else resultado.explicar())
+    return EXIT_OK if resultado.estado is EstadoPreasignacion.CONFIRMADA else EXIT_NEGATIVE
+
+
 _HANDLERS = {
     "convocatorias": _cmd_convocatorias,
     "mostrar": _cmd_mostrar,
@@ -487,4 +504,5 @@ _HANDLERS = {
     "revisar-archivos": _cmd_revisar_archivos,
     "puntaje": _cmd_puntaje,
     "asignar": _cmd_asignar,
+    "preasignacion": _cmd_preasignacion,
 }

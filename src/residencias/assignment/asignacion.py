@@ -19,10 +19,9 @@ attempt from that, without storing one object per applicant and option.
 >>> a = assign(concurso)
 >>> [(r.folio, r.sede, r.opcion) for r in a.asignaciones]
 [('000045', 'CMN-SXXI', 1), ('000123', 'HE-LA-RAZA', 2), ('000200', None, None)]
->>> print(a.explicar("000123"))
-Folio 000123 (Cardiología): PI-IMSS 87.512, lugar 2 de 3 en el orden de prioridad (6.2, punto 1).
-  1.ª opción CMN-SXXI: sin plaza libre; su última plaza (1 de 1) fue para el folio 000045, con PI-IMSS 88.100; para obtenerla hacía falta un PI-IMSS mayor que 88.100, o igual ganando el desempate (6.2, punto 2).
-  2.ª opción HE-LA-RAZA: asignado, plaza 1 de 1 (6.2, punto 3).
+>>> [(i.sede, i.asignado, i.ocupada_por, i.puntaje_ocupante) for i in a.bitacora("000123")]
+[('CMN-SXXI', False, '000045', Decimal('88.100')), ('HE-LA-RAZA', True, None, None)]
+>>> print(a.explicar("000123").splitlines()[-1])
 Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2).
 """
 
@@ -163,9 +162,15 @@ class _Corrida:
     def resultado(self, posicion: int) -> ResultadoAspirante:
         s = self.solicitud(posicion)
         k = self.eleccion[posicion]
-        return ResultadoAspirante(s.folio, self.concurso.cer, s.opciones[k] if k >= 0 else None,
-                                  k + 1 if k >= 0 else None, self.puntaje(posicion), posicion + 1,
-                                  len(self.orden))
+        return ResultadoAspirante(
+            s.folio,
+            self.concurso.cer,
+            s.opciones[k] if k >= 0 else None,
+            k + 1 if k >= 0 else None,
+            self.puntaje(posicion),
+            posicion + 1,
+            len(self.orden),
+        )
 
     def intentos(self, posicion: int) -> tuple[Intento, ...]:
         s = self.solicitud(posicion)
@@ -180,8 +185,9 @@ class _Corrida:
                 out.append(Intento(n + 1, clave, False, 0))
             else:
                 last = self.ocupantes[clave][plazas - 1]
-                out.append(Intento(n + 1, clave, False, plazas, None, self.solicitud(last).folio,
-                                   self.puntaje(last)))
+                out.append(
+                    Intento(n + 1, clave, False, plazas, None, self.solicitud(last).folio, self.puntaje(last))
+                )
         return tuple(out)
 
     def empate(self, grupo: GrupoEmpatado) -> Empate:
@@ -196,17 +202,30 @@ class _Corrida:
             if k >= 0:
                 taken.add(s.opciones[k])
         folios = tuple(self.concurso.aspirantes[m].folio for m in grupo.miembros)
-        return Empate(self.concurso.cer, grupo.puntaje, folios, grupo.inicio + 1, grupo.separaciones,
-                      grupo.omisiones, tuple(sorted(decided)))
+        return Empate(
+            self.concurso.cer,
+            grupo.puntaje,
+            folios,
+            grupo.inicio + 1,
+            grupo.separaciones,
+            grupo.omisiones,
+            tuple(sorted(decided)),
+        )
 
     def cortes(self) -> Iterator[Corte]:
         for clave in sorted(self.concurso.sedes):
             sede = self.concurso.sedes[clave]
             taken = self.ocupantes[clave]
             last = taken[-1] if taken else None
-            yield Corte(self.concurso.cer, clave, sede.nombre, sede.plazas or 0, len(taken),
-                        None if last is None else self.puntaje(last),
-                        None if last is None else self.solicitud(last).folio)
+            yield Corte(
+                self.concurso.cer,
+                clave,
+                sede.nombre,
+                sede.plazas or 0,
+                len(taken),
+                None if last is None else self.puntaje(last),
+                None if last is None else self.solicitud(last).folio,
+            )
 
 
 class Asignacion:
@@ -217,7 +236,9 @@ class Asignacion:
 
     def __init__(self, politica: PoliticaAsignacion, concursos: tuple[ConcursoPreparado, ...]) -> None:
         self.politica = politica
-        self._corridas = tuple(sorted((_Corrida(c, politica) for c in concursos), key=lambda r: r.concurso.cer))
+        self._corridas = tuple(
+            sorted((_Corrida(c, politica) for c in concursos), key=lambda r: r.concurso.cer)
+        )
 
     @property
     def preparados(self) -> tuple[ConcursoPreparado, ...]:
@@ -295,16 +316,31 @@ class Asignacion:
             cer = c.concurso.cer
             ofertadas = len(c.concurso.sedes)
             sin = sorted((s.folio for s in c.concurso.aspirantes if not s.opciones), key=folio_key)
-            parcial = sorted((s.folio for s in c.concurso.aspirantes if 0 < len(s.opciones) < ofertadas),
-                             key=folio_key)
+            parcial = sorted(
+                (s.folio for s in c.concurso.aspirantes if 0 < len(s.opciones) < ofertadas), key=folio_key
+            )
             cero = sorted(k for k, s in c.concurso.sedes.items() if s.plazas == 0)
             if sin:
-                out.append(Aviso(cer, "2.1 B; 6.2, punto 4", f"{len(sin)} aspirante(s) de {cer} sin ninguna "
-                                 "sede registrada: no pueden ser asignados", tuple(sin)))
+                out.append(
+                    Aviso(
+                        cer,
+                        "2.1 B; 6.2, punto 4",
+                        f"{len(sin)} aspirante(s) de {cer} sin ninguna "
+                        "sede registrada: no pueden ser asignados",
+                        tuple(sin),
+                    )
+                )
             if parcial:
-                out.append(Aviso(cer, "2.1 B", f"{len(parcial)} aspirante(s) de {cer} registraron menos de las "
-                                 f"{ofertadas} sedes ofertadas; 2.1 B pide registrarlas todas (ver la "
-                                 "inconsistencia registrar-todas-las-sedes)", tuple(parcial)))
+                out.append(
+                    Aviso(
+                        cer,
+                        "2.1 B",
+                        f"{len(parcial)} aspirante(s) de {cer} registraron menos de las "
+                        f"{ofertadas} sedes ofertadas; 2.1 B pide registrarlas todas (ver la "
+                        "inconsistencia registrar-todas-las-sedes)",
+                        tuple(parcial),
+                    )
+                )
             if cero:
                 out.append(Aviso(cer, "6.2", f"sede(s) de {cer} con 0 plazas ofertadas: {', '.join(cero)}"))
         return tuple(out)
@@ -318,27 +354,39 @@ class Asignacion:
         """The applicant's bitácora, in Spanish, each step with its article."""
         corrida, posicion = self._buscar(folio)
         r = corrida.resultado(posicion)
-        lines = [f"Folio {r.folio} ({r.cer}): PI-IMSS {r.puntaje}, lugar {r.posicion} de {r.total} en el "
-                 "orden de prioridad (6.2, punto 1)."]
+        lines = [
+            f"Folio {r.folio} ({r.cer}): PI-IMSS {r.puntaje}, lugar {r.posicion} de {r.total} en el "
+            "orden de prioridad (6.2, punto 1)."
+        ]
         for intento in corrida.intentos(posicion):
             head = f"  {_ordinal(intento.opcion)} opción {intento.sede}: "
             if intento.asignado:
-                lines.append(f"{head}asignado, plaza {intento.plaza} de {intento.plazas} ({intento.articulo}).")
+                lines.append(
+                    f"{head}asignado, plaza {intento.plaza} de {intento.plazas} ({intento.articulo})."
+                )
             elif intento.plazas == 0:
-                lines.append(f"{head}sin plaza: la sede no ofrece plazas en este concurso ({intento.articulo}).")
+                lines.append(
+                    f"{head}sin plaza: la sede no ofrece plazas en este concurso ({intento.articulo})."
+                )
             else:
-                lines.append(f"{head}sin plaza libre; su última plaza ({intento.plazas} de {intento.plazas}) "
-                             f"fue para el folio {intento.ocupada_por}, con PI-IMSS {intento.puntaje_ocupante}; "
-                             f"para obtenerla hacía falta un PI-IMSS mayor que {intento.puntaje_ocupante}, o "
-                             f"igual ganando el desempate ({intento.articulo}).")
+                lines.append(
+                    f"{head}sin plaza libre; su última plaza ({intento.plazas} de {intento.plazas}) "
+                    f"fue para el folio {intento.ocupada_por}, con PI-IMSS {intento.puntaje_ocupante}; "
+                    f"para obtenerla hacía falta un PI-IMSS mayor que {intento.puntaje_ocupante}, o "
+                    f"igual ganando el desempate ({intento.articulo})."
+                )
         if r.sede is None:
             n = len(corrida.solicitud(posicion).opciones)
-            lines.append(f"Resultado: no asignado; ninguna de sus {n} opciones tenía plaza libre cuando le "
-                         "tocó (6.2, punto 4).")
+            lines.append(
+                f"Resultado: no asignado; ninguna de sus {n} opciones tenía plaza libre cuando le "
+                "tocó (6.2, punto 4)."
+            )
         else:
             nombre = corrida.concurso.sedes[r.sede].nombre
-            lines.append(f"Resultado: asignado a {r.sede}{f' ({nombre})' if nombre else ''}, su "
-                         f"{_ordinal(r.opcion or 0)} opción (6.2).")
+            lines.append(
+                f"Resultado: asignado a {r.sede}{f' ({nombre})' if nombre else ''}, su "
+                f"{_ordinal(r.opcion or 0)} opción (6.2)."
+            )
         empate = self.empate_de(folio)
         if empate is not None:
             lines.append(_explain_tie(empate, folio, self.politica))
@@ -350,12 +398,23 @@ class Asignacion:
             "entrada_sha256": self.entrada_sha256,
             "convocatoria": self.convocatoria,
             "asignaciones": [
-                {"folio": r.folio, "cer": r.cer, "sede": r.sede, "opcion": r.opcion, "puntaje": str(r.puntaje)}
+                {
+                    "folio": r.folio,
+                    "cer": r.cer,
+                    "sede": r.sede,
+                    "opcion": r.opcion,
+                    "puntaje": str(r.puntaje),
+                }
                 for r in self.asignaciones
             ],
             "cortes": [
-                {"cer": c.cer, "sede": c.sede, "plazas": c.plazas, "ocupadas": c.ocupadas,
-                 "puntaje_corte": None if c.puntaje_corte is None else str(c.puntaje_corte)}
+                {
+                    "cer": c.cer,
+                    "sede": c.sede,
+                    "plazas": c.plazas,
+                    "ocupadas": c.ocupadas,
+                    "puntaje_corte": None if c.puntaje_corte is None else str(c.puntaje_corte),
+                }
                 for c in self.cortes
             ],
             "desempates": [_tie_data(e) for e in self.empates],
@@ -371,8 +430,13 @@ def _tie_data(e: Empate) -> dict[str, Any]:
         "decisivo": e.decisivo,
         "sedes": list(e.sedes),
         "resuelto_por": [
-            {"antes": s.antes, "despues": s.despues, "criterio": s.criterio.value,
-             "valor_antes": str(s.valor_antes), "valor_despues": str(s.valor_despues)}
+            {
+                "antes": s.antes,
+                "despues": s.despues,
+                "criterio": s.criterio.value,
+                "valor_antes": str(s.valor_antes),
+                "valor_despues": str(s.valor_despues),
+            }
             for s in e.separaciones
         ],
         "criterios_omitidos": [{"criterio": o.criterio.value, "folios": list(o.folios)} for o in e.omisiones],
@@ -386,18 +450,24 @@ def _explain_tie(empate: Empate, folio: str, politica: PoliticaAsignacion) -> st
         if folio in (s.antes, s.despues):
             other = s.despues if s.antes == folio else s.antes
             where = "antes" if s.antes == folio else "después"
-            mine, theirs = (s.valor_antes, s.valor_despues) if s.antes == folio else (s.valor_despues, s.valor_antes)
+            mine, theirs = (
+                (s.valor_antes, s.valor_despues) if s.antes == folio else (s.valor_despues, s.valor_antes)
+            )
             parts.append(f"va {where} del folio {other} por {s.criterio.texto} ({mine} contra {theirs})")
     skipped: dict[tuple[str, ...], list[str]] = {}
     for o in empate.omisiones:
         skipped.setdefault(o.folios, []).append(o.criterio.texto)
     for folios, names in skipped.items():
-        parts.append(f"no se pudo desempatar por {', '.join(names)}: falta{'n' if len(folios) > 1 else ''} "
-                     f"en {'los folios' if len(folios) > 1 else 'el folio'} {', '.join(folios)}")
+        parts.append(
+            f"no se pudo desempatar por {', '.join(names)}: falta{'n' if len(folios) > 1 else ''} "
+            f"en {'los folios' if len(folios) > 1 else 'el folio'} {', '.join(folios)}"
+        )
     decided = f"; el desempate decidió: {', '.join(empate.sedes)}" if empate.sedes else ""
     que = f"los folios {', '.join(others)}" if len(others) > 1 else f"el folio {others[0]}"
-    return (f"Empate: mismo PI-IMSS ({empate.puntaje}) que {que}; {'; '.join(parts)}"
-            f"{decided} (supuesto, {politica.articulo}: {politica.desempate.supuesto})")
+    return (
+        f"Empate: mismo PI-IMSS ({empate.puntaje}) que {que}; {'; '.join(parts)}"
+        f"{decided} (supuesto, {politica.articulo}: {politica.desempate.supuesto})"
+    )
 
 
 def assign(

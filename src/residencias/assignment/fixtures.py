@@ -86,11 +86,14 @@ def _read_text(path: Path, archivo: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:
-            raise DataFileError([Problema(archivo, 1, 1, f"el archivo pesa {size} bytes; el máximo es "
-                                          f"{MAX_CSV_BYTES}")])
+            raise DataFileError(
+                [Problema(archivo, 1, 1, f"el archivo pesa {size} bytes; el máximo es {MAX_CSV_BYTES}")]
+            )
         data = path.read_bytes()
     except IsADirectoryError as exc:
-        raise DataFileError([Problema(archivo, 1, 1, "es un directorio, se esperaba un archivo CSV")]) from exc
+        raise DataFileError(
+            [Problema(archivo, 1, 1, "es un directorio, se esperaba un archivo CSV")]
+        ) from exc
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise DataFileError([Problema(archivo, 1, 1, f"no se pudo leer el archivo ({reason})")]) from exc
@@ -100,13 +103,26 @@ def _read_text(path: Path, archivo: str) -> str:
     except UnicodeDecodeError as exc:
         before = body[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        raise DataFileError([Problema(archivo, line, column, f"el archivo no es UTF-8 (byte "
-                                      f"0x{body[exc.start]:02x}); guárdelo como UTF-8")]) from None
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise DataFileError(
+            [
+                Problema(
+                    archivo,
+                    line,
+                    column,
+                    f"el archivo no es UTF-8 (byte 0x{body[exc.start]:02x}); guárdelo como UTF-8",
+                )
+            ]
+        ) from None
     if "\x00" in text:
         at = text.index("\x00")
-        raise DataFileError([Problema(archivo, text.count("\n", 0, at) + 1, 1,
-                                      "carácter nulo: no es un archivo de texto CSV")])
+        raise DataFileError(
+            [
+                Problema(
+                    archivo, text.count("\n", 0, at) + 1, 1, "carácter nulo: no es un archivo de texto CSV"
+                )
+            ]
+        )
     return text
 
 
@@ -132,8 +148,9 @@ def read_csv_table(
     try:
         header = next(reader, None)
         if header is None or not any(c.strip() for c in header):
-            raise DataFileError([Problema(name, 1, 1, f"falta la cabecera; se esperaban las columnas "
-                                          f"{','.join(required)}")])
+            raise DataFileError(
+                [Problema(name, 1, 1, f"falta la cabecera; se esperaban las columnas {','.join(required)}")]
+            )
         names = [c.strip() for c in header]
         starts = _columns(header)
         known = (*required, *optional)
@@ -141,8 +158,14 @@ def read_csv_table(
             if column not in known:
                 near = closest(column, known, n=1)
                 hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
-                problems.append(Problema(name, 1, start, f"columna desconocida '{column}'{hint}; columnas "
-                                         f"válidas: {', '.join(known)}"))
+                problems.append(
+                    Problema(
+                        name,
+                        1,
+                        start,
+                        f"columna desconocida '{column}'{hint}; columnas válidas: {', '.join(known)}",
+                    )
+                )
             elif column in names[:position]:
                 problems.append(Problema(name, 1, start, f"columna '{column}' repetida"))
         for column in required:
@@ -156,11 +179,17 @@ def read_csv_table(
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue
             if len(cells) != len(names):
-                problems.append(Problema(name, line, 1, f"la fila tiene {len(cells)} celdas y la cabecera "
-                                         f"{len(names)}"))
+                problems.append(
+                    Problema(name, line, 1, f"la fila tiene {len(cells)} celdas y la cabecera {len(names)}")
+                )
                 continue
-            rows.append(CsvRow(line, {n: c.strip() for n, c in zip(names, cells, strict=True)},
-                               dict(zip(names, _columns(cells), strict=True))))
+            rows.append(
+                CsvRow(
+                    line,
+                    {n: c.strip() for n, c in zip(names, cells, strict=True)},
+                    dict(zip(names, _columns(cells), strict=True)),
+                )
+            )
     except csv.Error as exc:
         raise DataFileError([Problema(name, reader.line_num or 1, 1, f"CSV mal formado ({exc})")]) from None
     if problems:
@@ -170,7 +199,9 @@ def read_csv_table(
 
 def _csv_decimal(value: str) -> Decimal:
     if not _DECIMAL.match(value):
-        raise InvalidValue(f"se esperaba un número decimal sin signo con punto (p. ej. 87.512), se encontró '{value}'")
+        raise InvalidValue(
+            f"se esperaba un número decimal sin signo con punto (p. ej. 87.512), se encontró '{value}'"
+        )
     return Decimal(value)
 
 
@@ -201,7 +232,9 @@ class _CsvFixture:
         try:
             return parse(value)
         except InvalidValue as exc:
-            self.problems.append(Problema(archivo, row.linea, row.columnas[column], f"columna '{column}': {exc}"))
+            self.problems.append(
+                Problema(archivo, row.linea, row.columnas[column], f"columna '{column}': {exc}")
+            )
             return None
 
     def build(self) -> Entrada:
@@ -215,8 +248,11 @@ class _CsvFixture:
             if key not in groups:
                 groups[key] = (cer, [], [])
                 order.append(key)
-                self.places[("concursos", order.index(key), "cer")] = (self.sedes_file, row.linea,
-                                                                      row.columnas["cer"])
+                self.places[("concursos", order.index(key), "cer")] = (
+                    self.sedes_file,
+                    row.linea,
+                    row.columnas["cer"],
+                )
             i = order.index(key)
             sedes = groups[key][1]
             ruta: Ruta = ("concursos", i, "sedes", len(sedes))
@@ -225,8 +261,14 @@ class _CsvFixture:
                 self.places[(*ruta, column)] = (self.sedes_file, row.linea, row.columnas[column])
             plazas = self._cell(self.sedes_file, row, "plazas", _csv_plazas)
             try:
-                sedes.append(Sede(row.celdas["clave"], plazas, row.celdas.get("nombre") or None,
-                                  row.celdas.get("subsede") or None))
+                sedes.append(
+                    Sede(
+                        row.celdas["clave"],
+                        plazas,
+                        row.celdas.get("nombre") or None,
+                        row.celdas.get("subsede") or None,
+                    )
+                )
             except InvalidValue as exc:
                 column = exc.campo if exc.campo in row.columnas else "clave"
                 self.problems.append(Problema(self.sedes_file, row.linea, row.columnas[column], str(exc)))
@@ -234,8 +276,14 @@ class _CsvFixture:
         for row in aspirantes_rows:
             key = self._key(row.celdas["cer"])
             if key not in groups:
-                self.problems.append(Problema(self.aspirantes_file, row.linea, row.columnas["cer"],
-                                              f"el CER '{row.celdas['cer']}' no tiene sedes en sedes.csv"))
+                self.problems.append(
+                    Problema(
+                        self.aspirantes_file,
+                        row.linea,
+                        row.columnas["cer"],
+                        f"el CER '{row.celdas['cer']}' no tiene sedes en sedes.csv",
+                    )
+                )
                 continue
             i = index[key]
             solicitudes = groups[key][2]
@@ -246,14 +294,25 @@ class _CsvFixture:
             opciones = row.celdas["opciones"]
             parsed = [o.strip() for o in opciones.split("|")] if opciones else []
             for k in range(len(parsed)):
-                self.places[(*ruta, "opciones", k)] = (self.aspirantes_file, row.linea, row.columnas["opciones"])
+                self.places[(*ruta, "opciones", k)] = (
+                    self.aspirantes_file,
+                    row.linea,
+                    row.columnas["opciones"],
+                )
             if "" in parsed:
-                self.problems.append(Problema(self.aspirantes_file, row.linea, row.columnas["opciones"],
-                                              "columna 'opciones': opción vacía; separe las sedes con '|'"))
+                self.problems.append(
+                    Problema(
+                        self.aspirantes_file,
+                        row.linea,
+                        row.columnas["opciones"],
+                        "columna 'opciones': opción vacía; separe las sedes con '|'",
+                    )
+                )
             values = {c: self._cell(self.aspirantes_file, row, c, _csv_decimal) for c in ASPIRANTES_OPTIONAL}
             if not row.celdas["folio"]:
-                self.problems.append(Problema(self.aspirantes_file, row.linea, row.columnas["folio"],
-                                              "columna 'folio': vacía"))
+                self.problems.append(
+                    Problema(self.aspirantes_file, row.linea, row.columnas["folio"], "columna 'folio': vacía")
+                )
                 continue
             solicitudes.append(Solicitud(row.celdas["folio"], tuple(o for o in parsed if o), **values))
         if self.problems:
@@ -282,8 +341,9 @@ def _politica(convocatoria: str | None, where: Callable[[str], Problema]) -> Pol
         raise DataFileError([where(str(exc))]) from None
 
 
-def _check(entrada: Entrada, politica: PoliticaAsignacion,
-           problem: Callable[[Ruta, str], Problema]) -> tuple[ConcursoPreparado, ...]:
+def _check(
+    entrada: Entrada, politica: PoliticaAsignacion, problem: Callable[[Ruta, str], Problema]
+) -> tuple[ConcursoPreparado, ...]:
     try:
         return preparar(entrada.concursos, politica)
     except ConcursoInvalidoError as exc:
@@ -294,8 +354,13 @@ def _load_yaml(path: Path, convocatoria: str | None) -> EntradaCargada:
     document: YamlDocument = read_yaml_file(path)
     entrada = structure_document(document, Entrada)
     if convocatoria is not None and entrada.convocatoria not in (None, convocatoria):
-        raise DataFileError([document.problem(("convocatoria",), f"el archivo dice '{entrada.convocatoria}' "
-                                              f"y se pidió '{convocatoria}'")])
+        raise DataFileError(
+            [
+                document.problem(
+                    ("convocatoria",), f"el archivo dice '{entrada.convocatoria}' y se pidió '{convocatoria}'"
+                )
+            ]
+        )
     chosen = convocatoria or entrada.convocatoria
     politica = _politica(chosen, lambda m: document.problem(("convocatoria",), m))
     entrada = attrs.evolve(entrada, convocatoria=chosen)
@@ -322,4 +387,3 @@ def load_entrada(path: str | os.PathLike[str], convocatoria: str | None = None) 
     if path.is_dir():
         return _load_csv(path, convocatoria)
     return _load_yaml(path, convocatoria)
-

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from itertools import groupby
+from itertools import groupby, pairwise
 
 import attrs
 
@@ -63,14 +63,23 @@ def _refine(
     criterio, rest = criterios[0], criterios[1:]
     if criterio is Criterio.FOLIO:
         out = sorted(members, key=lambda m: folio_key(aspirantes[m].folio))
-        for a, b in zip(out, out[1:], strict=False):
-            separaciones.append(Separacion(aspirantes[a].folio, aspirantes[b].folio, criterio,
-                                           aspirantes[a].folio, aspirantes[b].folio))
+        for a, b in pairwise(out):
+            separaciones.append(
+                Separacion(
+                    aspirantes[a].folio,
+                    aspirantes[b].folio,
+                    criterio,
+                    aspirantes[a].folio,
+                    aspirantes[b].folio,
+                )
+            )
         return out
     name = criterio.value
     lacking = [m for m in members if getattr(aspirantes[m], name) is None]
     if lacking:
-        omisiones.append(Omision(criterio, tuple(sorted((aspirantes[m].folio for m in lacking), key=folio_key))))
+        omisiones.append(
+            Omision(criterio, tuple(sorted((aspirantes[m].folio for m in lacking), key=folio_key)))
+        )
         return _refine(members, rest, aspirantes, separaciones, omisiones)
 
     def value(m: int) -> Decimal:
@@ -82,8 +91,9 @@ def _refine(
         refined = _refine(list(part), rest, aspirantes, separaciones, omisiones)
         if result:
             before = result[-1]
-            separaciones.append(Separacion(aspirantes[before].folio, aspirantes[refined[0]].folio, criterio,
-                                           value(before), v))
+            separaciones.append(
+                Separacion(aspirantes[before].folio, aspirantes[refined[0]].folio, criterio, value(before), v)
+            )
         result.extend(refined)
     return result
 

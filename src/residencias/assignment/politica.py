@@ -14,13 +14,12 @@ applicant happened to carry the datum.
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from residencias.domain.validators import InvalidValue, non_empty
+from residencias.domain.asignacion import Criterio, CriteriosDesempate, DatosAsignacion
 from residencias.errors import InvalidQueryError
 from residencias.rules.puntaje import ParametrosPuntaje
 
@@ -30,37 +29,14 @@ if TYPE_CHECKING:
 __all__ = [
     "PUNTAJE_MAXIMO_SIN_CONVOCATORIA",
     "Criterio",
-    "DatosAsignacion",
     "CriteriosDesempate",
+    "DatosAsignacion",
     "PoliticaAsignacion",
     "folio_key",
 ]
 
 PUNTAJE_MAXIMO_SIN_CONVOCATORIA = Decimal("100.5")
 """100 (grades on base 100, 6.1 Tabla 2) plus the 0.50 bonus cap (7.2) of the CER call."""
-
-
-class Criterio(enum.Enum):
-    """A datum that orders applicants: scores highest first, the folio lowest first."""
-
-    PUNTAJE = "puntaje"
-    EFISER = "efiser"
-    PROMEDIO_POSGRADO = "promedio_posgrado"
-    ENARM = "enarm"
-    FOLIO = "folio"
-
-    @property
-    def texto(self) -> str:
-        return _TEXTO[self]
-
-
-_TEXTO = {
-    Criterio.PUNTAJE: "PI-IMSS",
-    Criterio.EFISER: "EFISER",
-    Criterio.PROMEDIO_POSGRADO: "promedio de posgrado",
-    Criterio.ENARM: "ENARM",
-    Criterio.FOLIO: "folio",
-}
 
 
 def folio_key(folio: str) -> tuple[int, int, str]:
@@ -72,33 +48,6 @@ def folio_key(folio: str) -> tuple[int, int, str]:
     if folio.isascii() and folio.isdigit():
         return (0, int(folio), folio)
     return (1, 0, folio)
-
-
-def _tie_break(_: Any, attribute: attrs.Attribute[Any], value: tuple[Criterio, ...]) -> None:
-    if not value or value[-1] is not Criterio.FOLIO:
-        raise InvalidValue("el desempate termina en 'folio', único por aspirante, para que el orden "
-                           "sea total", attribute.name)
-    if Criterio.PUNTAJE in value:
-        raise InvalidValue("'puntaje' es el criterio de orden, no de desempate", attribute.name)
-    if len(set(value)) != len(value):
-        raise InvalidValue("criterio de desempate repetido", attribute.name)
-
-
-@attrs.frozen
-class CriteriosDesempate:
-    """How applicants with the same PI-IMSS are ordered: criteria in turn, and why (supuesto)."""
-
-    criterios: tuple[Criterio, ...] = attrs.field(validator=_tie_break)
-    supuesto: str = attrs.field(validator=non_empty)
-
-
-@attrs.frozen
-class DatosAsignacion:
-    """The ``asignacion:`` block of a convocatoria: the article of the procedure and the tie-break."""
-
-    articulo: str = attrs.field(validator=non_empty)
-    desempate: CriteriosDesempate
-    nota: str | None = attrs.field(default=None, validator=non_empty)
 
 
 _SIN_CONVOCATORIA = CriteriosDesempate(
@@ -132,8 +81,10 @@ class PoliticaAsignacion:
         """The policy a convocatoria declares; one without an ``asignacion:`` block is refused."""
         datos = convocatoria.asignacion
         if datos is None:
-            raise InvalidQueryError(f"la convocatoria '{convocatoria.id}' no declara asignación de sede "
-                                    "(bloque 'asignacion:'); la declara imss-cer-2026-2027")
+            raise InvalidQueryError(
+                f"la convocatoria '{convocatoria.id}' no declara asignación de sede "
+                "(bloque 'asignacion:'); la declara imss-cer-2026-2027"
+            )
         return cls(datos.articulo, datos.desempate, convocatoria)
 
     @classmethod

@@ -53,8 +53,14 @@ def load_publicado(path: str | os.PathLike[str]) -> Publicado:
         if not folio:
             problems.append(Problema(archivo, row.linea, row.columnas["folio"], "columna 'folio': vacía"))
         elif folio in first:
-            problems.append(Problema(archivo, row.linea, row.columnas["folio"],
-                                     f"folio '{folio}' repetido (ya en la línea {first[folio]})"))
+            problems.append(
+                Problema(
+                    archivo,
+                    row.linea,
+                    row.columnas["folio"],
+                    f"folio '{folio}' repetido (ya en la línea {first[folio]})",
+                )
+            )
         else:
             first[folio] = row.linea
             out[folio] = row.celdas["sede"] or None
@@ -77,9 +83,16 @@ class Discrepancia:
     articulo: str
 
     def to_data(self) -> dict[str, Any]:
-        return {"tipo": self.tipo, "cer": self.cer, "folios": list(self.folios), "sede": self.sede,
-                "calculada": self.calculada, "publicada": self.publicada, "mensaje": self.mensaje,
-                "articulo": self.articulo}
+        return {
+            "tipo": self.tipo,
+            "cer": self.cer,
+            "folios": list(self.folios),
+            "sede": self.sede,
+            "calculada": self.calculada,
+            "publicada": self.publicada,
+            "mensaje": self.mensaje,
+            "articulo": self.articulo,
+        }
 
 
 def _sede_text(sede: str | None, opcion: int | None) -> str:
@@ -94,21 +107,51 @@ def comparar(asignacion: Asignacion, publicado: Publicado) -> tuple[Discrepancia
     published = publicado.sedes
     for r in asignacion.asignaciones:
         if r.folio not in published:
-            out.append(Discrepancia("folio_no_publicado", r.cer, (r.folio,), None, r.sede, None,
-                                    f"el folio {r.folio} no aparece en el resultado publicado; según 6.2: "
-                                    f"{_sede_text(r.sede, r.opcion)}", "6.2"))
+            out.append(
+                Discrepancia(
+                    "folio_no_publicado",
+                    r.cer,
+                    (r.folio,),
+                    None,
+                    r.sede,
+                    None,
+                    f"el folio {r.folio} no aparece en el resultado publicado; según 6.2: "
+                    f"{_sede_text(r.sede, r.opcion)}",
+                    "6.2",
+                )
+            )
             continue
         other = published[r.folio]
         if other != r.sede:
             opciones = asignacion.solicitud(r.folio).opciones
             k = opciones.index(other) + 1 if other in opciones else None
-            out.append(Discrepancia("sede_distinta", r.cer, (r.folio,), other, r.sede, other,
-                                    f"el folio {r.folio} (PI-IMSS {r.puntaje}): según 6.2, "
-                                    f"{_sede_text(r.sede, r.opcion)}; publicado: {_sede_text(other, k)}", "6.2"))
+            out.append(
+                Discrepancia(
+                    "sede_distinta",
+                    r.cer,
+                    (r.folio,),
+                    other,
+                    r.sede,
+                    other,
+                    f"el folio {r.folio} (PI-IMSS {r.puntaje}): según 6.2, "
+                    f"{_sede_text(r.sede, r.opcion)}; publicado: {_sede_text(other, k)}",
+                    "6.2",
+                )
+            )
     violaciones = verificar_preparados(asignacion.preparados, published, asignacion.politica).violaciones
     for v in violaciones:
-        out.append(Discrepancia(v.tipo.value, v.cer, v.folios, v.sede, None, None,
-                                f"en el resultado publicado, {v.mensaje}", v.articulo))
+        out.append(
+            Discrepancia(
+                v.tipo.value,
+                v.cer,
+                v.folios,
+                v.sede,
+                None,
+                None,
+                f"en el resultado publicado, {v.mensaje}",
+                v.articulo,
+            )
+        )
     kinds = ["sede_distinta", "folio_no_publicado", *(t.value for t in TipoViolacion)]
     out.sort(key=lambda d: (kinds.index(d.tipo), d.cer or "", [folio_key(f) for f in d.folios], d.sede or ""))
     return tuple(out)
@@ -154,8 +197,15 @@ class Auditoria:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["folio", "cer", "sede", "opcion", "puntaje"])
         for r in self.asignacion.asignaciones:
-            writer.writerow([celda_segura(r.folio), celda_segura(r.cer), celda_segura(r.sede or ""),
-                             r.opcion or "", r.puntaje])
+            writer.writerow(
+                [
+                    celda_segura(r.folio),
+                    celda_segura(r.cer),
+                    celda_segura(r.sede or ""),
+                    r.opcion or "",
+                    r.puntaje,
+                ]
+            )
         return out.getvalue()
 
     def resumen(self) -> list[str]:
@@ -172,8 +222,10 @@ class Auditoria:
             f"Empates de PI-IMSS: {len(a.empates)}, {decisivos} decidieron una plaza (supuesto de desempate)",
         ]
         if self.publicado is not None:
-            lines.append(f"Resultado publicado: {self.publicado.archivo}, {len(self.publicado.sedes)} folios; "
-                         f"discrepancias: {len(self.discrepancias)}")
+            lines.append(
+                f"Resultado publicado: {self.publicado.archivo}, {len(self.publicado.sedes)} folios; "
+                f"discrepancias: {len(self.discrepancias)}"
+            )
         return lines
 
     def to_text(self) -> str:
@@ -186,21 +238,36 @@ class Auditoria:
         a = self.asignacion
         lines = ["# Auditoría de la asignación de sedes (CER, 6.2)", ""]
         lines += [f"- {_md(line)}" for line in self.resumen()]
-        lines += ["", "## Sedes", "",
-                  "| CER | Sede | Nombre | Plazas | Ocupadas | Puntaje de corte | Folio de corte |",
-                  "|---|---|---|---:|---:|---:|---|"]
+        lines += [
+            "",
+            "## Sedes",
+            "",
+            "| CER | Sede | Nombre | Plazas | Ocupadas | Puntaje de corte | Folio de corte |",
+            "|---|---|---|---:|---:|---:|---|",
+        ]
         for c in a.cortes:
-            lines.append(f"| {_md(c.cer)} | {_md(c.sede)} | {_md(c.nombre or '')} | {c.plazas} | {c.ocupadas} | "
-                         f"{c.puntaje_corte if c.puntaje_corte is not None else '—'} | {_md(c.folio_corte or '—')} |")
-        lines += ["", "## Desempates", "", f"Supuesto ({_md(a.politica.articulo)}): {_md(a.politica.desempate.supuesto)}",
-                  ""]
+            lines.append(
+                f"| {_md(c.cer)} | {_md(c.sede)} | {_md(c.nombre or '')} | {c.plazas} | {c.ocupadas} | "
+                f"{c.puntaje_corte if c.puntaje_corte is not None else '—'} | {_md(c.folio_corte or '—')} |"
+            )
+        lines += [
+            "",
+            "## Desempates",
+            "",
+            f"Supuesto ({_md(a.politica.articulo)}): {_md(a.politica.desempate.supuesto)}",
+            "",
+        ]
         if a.empates:
-            lines += ["| CER | PI-IMSS | Folios, en el orden resuelto | Resuelto por | Plazas que decidió |",
-                      "|---|---:|---|---|---|"]
+            lines += [
+                "| CER | PI-IMSS | Folios, en el orden resuelto | Resuelto por | Plazas que decidió |",
+                "|---|---:|---|---|---|",
+            ]
             for e in a.empates:
                 criterios = ", ".join(dict.fromkeys(s.criterio.texto for s in e.separaciones))
-                lines.append(f"| {_md(e.cer)} | {e.puntaje} | {_md(', '.join(e.folios))} | {_md(criterios)} | "
-                             f"{_md(', '.join(e.sedes) or '—')} |")
+                lines.append(
+                    f"| {_md(e.cer)} | {e.puntaje} | {_md(', '.join(e.folios))} | {_md(criterios)} | "
+                    f"{_md(', '.join(e.sedes) or '—')} |"
+                )
         else:
             lines.append("Ningún empate de PI-IMSS.")
         if a.avisos:
@@ -216,8 +283,10 @@ class Auditoria:
         else:
             lines += ["| Tipo | CER | Folios | Detalle | Artículo |", "|---|---|---|---|---|"]
             for d in self.discrepancias:
-                lines.append(f"| {d.tipo} | {_md(d.cer or '—')} | {_md(', '.join(d.folios))} | {_md(d.mensaje)} | "
-                             f"{_md(d.articulo)} |")
+                lines.append(
+                    f"| {d.tipo} | {_md(d.cer or '—')} | {_md(', '.join(d.folios))} | {_md(d.mensaje)} | "
+                    f"{_md(d.articulo)} |"
+                )
         return "\n".join(lines) + "\n"
 
 

@@ -113,12 +113,18 @@ class _Checker:
             self.add(ruta, f"CER desconocido '{concurso.cer}' en el catálogo de especialidades{hint}")
             return None
         if self.tabla_1 is not None and found.id not in self.tabla_1:
-            self.add(ruta, f"'{found.nombre}' no es un CER de la Tabla 1 de {self.politica.convocatoria_id} "
-                     "(1.3): no se ofrece en esta convocatoria")
+            self.add(
+                ruta,
+                f"'{found.nombre}' no es un CER de la Tabla 1 de {self.politica.convocatoria_id} "
+                "(1.3): no se ofrece en esta convocatoria",
+            )
             return None
         if found.id in self.cers:
-            self.add(ruta, f"el CER '{found.nombre}' ya se dio en concursos[{self.cers[found.id]}]; "
-                     "cada CER es un solo concurso (6.2)")
+            self.add(
+                ruta,
+                f"el CER '{found.nombre}' ya se dio en concursos[{self.cers[found.id]}]; "
+                "cada CER es un solo concurso (6.2)",
+            )
             return None
         self.cers[found.id] = i
         return found.nombre
@@ -134,11 +140,16 @@ class _Checker:
             if plazas is None:
                 self.add(ruta, f"sede '{sede.identificador}': falta 'plazas', el número de plazas ofertadas")
             elif isinstance(plazas, bool) or not isinstance(plazas, int) or plazas < 0:
-                self.add((*ruta, "plazas"), f"sede '{sede.identificador}', campo 'plazas': se esperaba un "
-                         f"entero mayor o igual a 0, se encontró {plazas!r}")
+                self.add(
+                    (*ruta, "plazas"),
+                    f"sede '{sede.identificador}', campo 'plazas': se esperaba un "
+                    f"entero mayor o igual a 0, se encontró {plazas!r}",
+                )
             if sede.identificador in out:
-                self.add((*ruta, "clave"), f"sede '{sede.identificador}' repetida en el concurso de "
-                         f"'{concurso.cer}'")
+                self.add(
+                    (*ruta, "clave"),
+                    f"sede '{sede.identificador}' repetida en el concurso de '{concurso.cer}'",
+                )
                 continue
             out[sede.identificador] = sede
         return out
@@ -149,22 +160,28 @@ class _Checker:
             if opcion not in sedes:
                 near = closest(opcion, list(sedes), n=1)
                 hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
-                self.add((*ruta, "opciones", k), f"{_quien(s, 'opciones')}: la opción {k + 1} '{opcion}' no "
-                         f"es una sede del concurso de {cer}{hint}")
+                self.add(
+                    (*ruta, "opciones", k),
+                    f"{_quien(s, 'opciones')}: la opción {k + 1} '{opcion}' no "
+                    f"es una sede del concurso de {cer}{hint}",
+                )
             elif opcion in seen:
-                self.add((*ruta, "opciones", k), f"{_quien(s, 'opciones')}: la sede '{opcion}' se repite "
-                         f"(opción {k + 1}); cada sede se elige una vez")
+                self.add(
+                    (*ruta, "opciones", k),
+                    f"{_quien(s, 'opciones')}: la sede '{opcion}' se repite "
+                    f"(opción {k + 1}); cada sede se elige una vez",
+                )
             seen.add(opcion)
 
-    def puntaje(self, ruta: Ruta, s: Solicitud) -> Decimal | None:
+    def components(self, ruta: Ruta, s: Solicitud) -> int:
+        """Check the grades (base 100) and the bonus (0 to the cap of 7.2); count the problems."""
         problems = 0
         for campo in _COMPONENTES:
             value = getattr(s, campo)
-            if value is not None:
-                problem = _decimal_problem(value, Decimal(0), Decimal(100))
-                if problem:
-                    self.add((*ruta, campo), f"{_quien(s, campo)}: {problem} (calificación en base 100, 6.1)")
-                    problems += 1
+            problem = None if value is None else _decimal_problem(value, Decimal(0), Decimal(100))
+            if problem:
+                self.add((*ruta, campo), f"{_quien(s, campo)}: {problem} (calificación en base 100, 6.1)")
+                problems += 1
         parametros = self.politica.parametros
         if s.puntaje_adicional is not None:
             cap = parametros.puntaje_adicional.maximo.valor if parametros else Decimal("0.50")
@@ -176,6 +193,11 @@ class _Checker:
                 self.add((*ruta, "publicaciones"), f"{_quien(s, 'publicaciones')}: se dieron a la vez "
                          "'publicaciones' y 'puntaje_adicional'; dé solo uno de los dos")
                 problems += 1
+        return problems
+
+    def puntaje(self, ruta: Ruta, s: Solicitud) -> Decimal | None:
+        problems = self.components(ruta, s)
+        parametros = self.politica.parametros
         given = s.puntaje
         if given is not None:
             problem = _decimal_problem(given, Decimal(0), self.maximo)
@@ -186,31 +208,48 @@ class _Checker:
         if not complete:
             if given is None:
                 missing = [c for c in _COMPONENTES if getattr(s, c) is None]
-                self.add(ruta, f"folio '{s.folio}': falta 'puntaje' (el PI-IMSS) o sus componentes; "
-                         f"faltan: {', '.join(missing)}")
+                self.add(
+                    ruta,
+                    f"folio '{s.folio}': falta 'puntaje' (el PI-IMSS) o sus componentes; "
+                    f"faltan: {', '.join(missing)}",
+                )
             elif s.publicaciones or s.puntaje_adicional is not None:
                 campo = "publicaciones" if s.publicaciones else "puntaje_adicional"
-                self.add((*ruta, campo), f"{_quien(s, campo)}: el puntaje adicional solo se usa para calcular "
-                         "el PI-IMSS desde efiser, promedio_posgrado y enarm")
+                self.add(
+                    (*ruta, campo),
+                    f"{_quien(s, campo)}: el puntaje adicional solo se usa para calcular "
+                    "el PI-IMSS desde efiser, promedio_posgrado y enarm",
+                )
             return given
         if problems:
             return None
         if parametros is None:
-            self.add(ruta, f"folio '{s.folio}': para calcular el PI-IMSS desde sus componentes hace falta "
-                     "la convocatoria que da la fórmula ('convocatoria: imss-cer-2026-2027' en YAML, o "
-                     "--convocatoria imss-cer-2026-2027)")
+            self.add(
+                ruta,
+                f"folio '{s.folio}': para calcular el PI-IMSS desde sus componentes hace falta "
+                "la convocatoria que da la fórmula ('convocatoria: imss-cer-2026-2027' en YAML, o "
+                "--convocatoria imss-cer-2026-2027)",
+            )
             return None
         assert s.efiser is not None and s.promedio_posgrado is not None and s.enarm is not None
         try:
-            desglose = calcular_pi_imss(parametros, efiser=s.efiser, promedio_posgrado=s.promedio_posgrado,
-                                        enarm=s.enarm, publicaciones=s.publicaciones)
+            desglose = calcular_pi_imss(
+                parametros,
+                efiser=s.efiser,
+                promedio_posgrado=s.promedio_posgrado,
+                enarm=s.enarm,
+                publicaciones=s.publicaciones,
+            )
         except ResidenciasError as exc:
             self.add((*ruta, "publicaciones"), f"{_quien(s, 'publicaciones')}: {exc}")
             return None
         computed = desglose.total + (s.puntaje_adicional or 0)
         if given is not None and given != computed:
-            self.add((*ruta, "puntaje"), f"{_quien(s, 'puntaje')}: el PI-IMSS dado ({given}) no coincide con el "
-                     f"que dan sus componentes ({computed}, 6.1 Tabla 2)")
+            self.add(
+                (*ruta, "puntaje"),
+                f"{_quien(s, 'puntaje')}: el PI-IMSS dado ({given}) no coincide con el "
+                f"que dan sus componentes ({computed}, 6.1 Tabla 2)",
+            )
             return None
         return computed
 
@@ -226,8 +265,11 @@ class _Checker:
                 continue
             before = self.folios.get(s.folio)
             if before is not None:
-                self.add((*ruta, "folio"), f"{_quien(s, 'folio')}: folio repetido (ya está en "
-                         f"{str(Defecto(before, '')).rstrip(': ')}); cada aspirante participa una sola vez")
+                self.add(
+                    (*ruta, "folio"),
+                    f"{_quien(s, 'folio')}: folio repetido (ya está en "
+                    f"{str(Defecto(before, '')).rstrip(': ')}); cada aspirante participa una sola vez",
+                )
             else:
                 self.folios[s.folio] = ruta
             self.opciones(ruta, s, sedes, nombre)
@@ -238,7 +280,9 @@ class _Checker:
         return ConcursoPreparado(i, cer, sedes, tuple(concurso.aspirantes), tuple(puntajes))
 
 
-def preparar(concursos: Concurso | Iterable[Concurso], politica: PoliticaAsignacion) -> tuple[ConcursoPreparado, ...]:
+def preparar(
+    concursos: Concurso | Iterable[Concurso], politica: PoliticaAsignacion
+) -> tuple[ConcursoPreparado, ...]:
     """Check every competition; raise :class:`ConcursoInvalidoError` listing all problems, in input order."""
     items = (concursos,) if isinstance(concursos, Concurso) else tuple(concursos)
     checker = _Checker(politica)

@@ -71,7 +71,8 @@ class Verificacion:
 
     def explicar(self) -> str:
         if not self.violaciones:
-            return "La asignación cumple 6.2: sin sobrecupo, solo opciones elegidas, sin plazas desperdiciadas y sin envidia justificada."
+            return ("La asignación cumple 6.2: sin sobrecupo, solo opciones elegidas, sin plazas "
+                    "desperdiciadas y sin envidia justificada.")
         return "\n".join(str(v) for v in self.violaciones)
 
 
@@ -79,72 +80,86 @@ def _folios(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(items, key=folio_key))
 
 
-def _check(c: ConcursoPreparado, seats: Mapping[str, str | None], politica: PoliticaAsignacion) -> list[Violacion]:
-    out: list[Violacion] = []
-    cer = c.cer
-    aspirantes = c.aspirantes
-    orden, _ = ordenar(aspirantes, c.puntajes, politica.desempate.criterios)
-    rank = [0] * len(orden)
-    for posicion, indice in enumerate(orden):
-        rank[indice] = posicion
-    occupants: dict[str, list[int]] = {clave: [] for clave in c.sedes}
-    bound: list[int] = []  # per applicant: how many of their options they prefer to their seat
-    for i, s in enumerate(aspirantes):
-        seat = seats.get(s.folio)
-        if seat is None:
-            bound.append(len(s.opciones))
-            continue
-        if seat not in s.opciones:
-            what = "no es una sede de este CER" if seat not in c.sedes else "no está entre sus opciones"
-            out.append(Violacion(TipoViolacion.SEDE_NO_SOLICITADA, cer, seat, (s.folio,),
-                                 f"el folio {s.folio} tiene la sede {seat}, que {what}", "6.2, punto 3"))
-            bound.append(len(s.opciones))
-        else:
-            bound.append(s.opciones.index(seat))
-        if seat in occupants:
-            occupants[seat].append(i)
-    free = {clave for clave, taken in occupants.items() if len(taken) < (c.sedes[clave].plazas or 0)}
-    wanting: dict[str, list[int]] = {clave: [] for clave in free}
-    if free:
-        for i, s in enumerate(aspirantes):
-            for clave in s.opciones[: bound[i]]:
+class _Revision:
+    """The checks of one CER: the priority rank of each applicant, who sits where, and what
+    each applicant prefers to their seat (the options listed above it)."""
+
+    def __init__(self, c: ConcursoPreparado, seats: Mapping[str, str | None], politica: PoliticaAsignacion):
+        self.c = c
+        self.politica = politica
+        self.out: list[Violacion] = []
+        self.orden, _ = ordenar(c.aspirantes, c.puntajes, politica.desempate.criterios)
+        self.rank = [0] * len(self.orden)
+        for posicion, indice in enumerate(self.orden):
+            self.rank[indice] = posicion
+        self.occupants: dict[str, list[int]] = {clave: [] for clave in c.sedes}
+        self.bound: list[int] = []  # per applicant: how many of their options they prefer to their seat
+        for i, s in enumerate(c.aspirantes):
+            seat = seats.get(s.folio)
+            self.bound.append(len(s.opciones) if seat not in s.opciones else s.opciones.index(seat))
+            if seat is not None and seat not in s.opciones:
+                what = "no es una sede de este CER" if seat not in c.sedes else "no está entre sus opciones"
+                self.add(TipoViolacion.SEDE_NO_SOLICITADA, seat, (s.folio,),
+                         f"el folio {s.folio} tiene la sede {seat}, que {what}", "6.2, punto 3")
+            if seat in self.occupants:
+                self.occupants[seat].append(i)
+
+    def add(self, tipo: TipoViolacion, sede: str | None, folios: tuple[str, ...], mensaje: str,
+            articulo: str) -> None:
+        self.out.append(Violacion(tipo, self.c.cer, sede, folios, mensaje, articulo))
+
+    def preferred(self, i: int) -> tuple[str, ...]:
+        return self.c.aspirantes[i].opciones[: self.bound[i]]
+
+    def capacity_and_waste(self) -> None:
+        sedes, aspirantes = self.c.sedes, self.c.aspirantes
+        free = {k for k, taken in self.occupants.items() if len(taken) < (sedes[k].plazas or 0)}
+        wanting: dict[str, list[int]] = {k: [] for k in free}
+        for i in range(len(aspirantes) if free else 0):
+            for clave in self.preferred(i):
                 if clave in free:
                     wanting[clave].append(i)
-    for clave, taken in sorted(occupants.items()):
-        plazas = c.sedes[clave].plazas or 0
-        if len(taken) > plazas:
-            out.append(Violacion(TipoViolacion.SOBRECUPO, cer, clave, _folios(aspirantes[i].folio for i in taken),
-                                 f"la sede {clave} tiene {len(taken)} asignados y {plazas} plazas", "6.2"))
-        elif wanting.get(clave):
-            folios = tuple(aspirantes[i].folio for i in sorted(wanting[clave], key=rank.__getitem__))
-            out.append(Violacion(
-                TipoViolacion.DESPERDICIO, cer, clave, folios,
-                f"la sede {clave} quedó con {plazas - len(taken)} plaza(s) libre(s) mientras "
-                f"{len(folios)} aspirante(s) que la pusieron antes de su resultado no la obtuvieron: "
-                f"{', '.join(folios)}", "6.2, puntos 2 y 3"))
-    ranked = {clave: sorted(rank[i] for i in taken) for clave, taken in occupants.items()}
-    for i, s in enumerate(aspirantes):
-        mine = rank[i]
-        for clave in s.opciones[: bound[i]]:
-            below = ranked[clave]
-            start = bisect_right(below, mine)
-            if start == len(below):
-                continue
-            lower = [orden[p] for p in below[start:]]
-            strict = [aspirantes[j].folio for j in lower if c.puntajes[j] < c.puntajes[i]]
-            equal = [aspirantes[j].folio for j in lower if c.puntajes[j] == c.puntajes[i]]
-            if strict:
-                out.append(Violacion(
-                    TipoViolacion.ENVIDIA_JUSTIFICADA, cer, clave, (s.folio, *_folios(strict)),
-                    f"el folio {s.folio} (PI-IMSS {c.puntajes[i]}) puso {clave} antes de su resultado, y esa "
-                    f"sede se dio a un PI-IMSS menor: {', '.join(_folios(strict))}", "6.2, punto 1"))
-            if equal:
-                out.append(Violacion(
-                    TipoViolacion.DESEMPATE_DISTINTO, cer, clave, (s.folio, *_folios(equal)),
-                    f"el folio {s.folio} empata en PI-IMSS ({c.puntajes[i]}) con {', '.join(_folios(equal))}, "
-                    f"gana el desempate y puso {clave} antes de su resultado, pero esa sede se les dio a ellos",
-                    f"supuesto de desempate, {politica.articulo}"))
-    return out
+        for clave, taken in sorted(self.occupants.items()):
+            plazas = sedes[clave].plazas or 0
+            if len(taken) > plazas:
+                self.add(TipoViolacion.SOBRECUPO, clave, _folios(aspirantes[i].folio for i in taken),
+                         f"la sede {clave} tiene {len(taken)} asignados y {plazas} plazas", "6.2")
+            elif wanting.get(clave):
+                folios = tuple(aspirantes[i].folio for i in sorted(wanting[clave], key=self.rank.__getitem__))
+                self.add(TipoViolacion.DESPERDICIO, clave, folios,
+                         f"la sede {clave} quedó con {plazas - len(taken)} plaza(s) libre(s) mientras "
+                         f"{len(folios)} aspirante(s) que la pusieron antes de su resultado no la "
+                         f"obtuvieron: {', '.join(folios)}", "6.2, puntos 2 y 3")
+
+    def envy(self) -> None:
+        aspirantes, puntajes = self.c.aspirantes, self.c.puntajes
+        ranked = {k: sorted(self.rank[i] for i in taken) for k, taken in self.occupants.items()}
+        for i, s in enumerate(aspirantes):
+            for clave in self.preferred(i):
+                below = ranked[clave]
+                start = bisect_right(below, self.rank[i])
+                lower = [self.orden[p] for p in below[start:]]
+                strict = _folios(aspirantes[j].folio for j in lower if puntajes[j] < puntajes[i])
+                equal = _folios(aspirantes[j].folio for j in lower if puntajes[j] == puntajes[i])
+                if strict:
+                    self.add(TipoViolacion.ENVIDIA_JUSTIFICADA, clave, (s.folio, *strict),
+                             f"el folio {s.folio} (PI-IMSS {puntajes[i]}) puso {clave} antes de su "
+                             f"resultado, y esa sede se dio a un PI-IMSS menor: {', '.join(strict)}",
+                             "6.2, punto 1")
+                if equal:
+                    self.add(TipoViolacion.DESEMPATE_DISTINTO, clave, (s.folio, *equal),
+                             f"el folio {s.folio} empata en PI-IMSS ({puntajes[i]}) con {', '.join(equal)}, "
+                             f"gana el desempate y puso {clave} antes de su resultado, pero esa sede se "
+                             "les dio a ellos", f"supuesto de desempate, {self.politica.articulo}")
+
+
+def _check(
+    c: ConcursoPreparado, seats: Mapping[str, str | None], politica: PoliticaAsignacion
+) -> list[Violacion]:
+    revision = _Revision(c, seats, politica)
+    revision.capacity_and_waste()
+    revision.envy()
+    return revision.out
 
 
 def verify(
@@ -159,8 +174,9 @@ def verify(
     >>> from residencias.domain.sede import Sede
     >>> c = Concurso("Cardiología", [Sede("A", 1), Sede("B", 1)],
     ...              [Solicitud("1", ["A", "B"], puntaje=D(90)), Solicitud("2", ["A", "B"], puntaje=D(80))])
-    >>> print(verify(c, {"1": "B", "2": "A"}).explicar())
-    envidia_justificada: el folio 1 (PI-IMSS 90) puso A antes de su resultado, y esa sede se dio a un PI-IMSS menor: 2 (6.2, punto 1)
+    >>> for v in verify(c, {"1": "B", "2": "A"}).violaciones:
+    ...     print(v.tipo.value, v.folios, v.articulo)
+    envidia_justificada ('1', '2') 6.2, punto 1
     """
     politica = politica or PoliticaAsignacion.sin_convocatoria()
     return verificar_preparados(preparar(concursos, politica), resultado, politica)
@@ -176,8 +192,16 @@ def verificar_preparados(
         known.update(s.folio for s in c.aspirantes)
         out.extend(_check(c, resultado, politica))
     for folio in sorted(set(resultado) - known, key=folio_key):
-        out.append(Violacion(TipoViolacion.FOLIO_DESCONOCIDO, None, resultado[folio], (folio,),
-                             f"el folio {folio} no está en ningún concurso", "6.2"))
+        out.append(
+            Violacion(
+                TipoViolacion.FOLIO_DESCONOCIDO,
+                None,
+                resultado[folio],
+                (folio,),
+                f"el folio {folio} no está en ningún concurso",
+                "6.2",
+            )
+        )
     order = list(TipoViolacion)
     out.sort(key=lambda v: (v.cer or "", order.index(v.tipo), v.sede or "", [folio_key(f) for f in v.folios]))
     return Verificacion(tuple(out))

@@ -12,9 +12,9 @@ from functools import cached_property
 
 import attrs
 
-from residencias.assignment.politica import DatosAsignacion
 from residencias.calendars.calendario import DatosCalendario
 from residencias.domain.archivos import EspecificacionArchivo
+from residencias.domain.asignacion import DatosAsignacion
 from residencias.domain.cer import (
     CERDisponible,
     PrerrequisitoCER,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from residencias.assignment.preasignacion import sede_coincide
 from residencias.calendars.calendario import Calendario
 from residencias.calendars.plazos import Referencia
 from residencias.domain import contacto, curp
@@ -18,7 +19,6 @@ from residencias.errors import InvalidQueryError
 from residencias.rules.condiciones import Condicion, Evaluacion
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
 from residencias.rules.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
-from residencias.text import normalize_name
 
 __all__ = ["computed_facts", "evaluate"]
 
@@ -70,18 +70,9 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, 
         out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
     if persona.correos is not None:
         out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
-    constancia = persona.constancia_enarm
-    if constancia is not None and constancia.sede and persona.sede_registrada:
-        same = normalize_name(constancia.sede) == normalize_name(persona.sede_registrada)
-        if constancia.subsede or persona.subsede_registrada:
-            if constancia.subsede and persona.subsede_registrada:
-                subsede = normalize_name(persona.subsede_registrada)
-                same = same and normalize_name(constancia.subsede) == subsede
-                out["calculado.sede_coincide_con_constancia"] = same
-            elif not same:
-                out["calculado.sede_coincide_con_constancia"] = False
-        else:
-            out["calculado.sede_coincide_con_constancia"] = same
+    coincide = sede_coincide(persona)
+    if coincide is not None:
+        out["calculado.sede_coincide_con_constancia"] = coincide
     return out
 
 
