@@ -5,7 +5,7 @@ against a published result, the CLI, and the direct pre-assignment of the ENARM 
 from __future__ import annotations
 
 import json
-from decimal import Decimal as D
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -27,11 +27,17 @@ from residencias.assignment.preasignacion import EstadoPreasignacion
 from residencias.assignment.replay import celda_segura, load_publicado
 from residencias.cli import main
 from residencias.domain.asignacion import Criterio
+from residencias.domain.expediente import Expediente
+from residencias.domain.personas import ConstanciaENARM, Residente
 from residencias.domain.sede import Sede
 
 CER = load_convocatoria("imss-cer-2026-2027")
 POLITICA = PoliticaAsignacion.de(CER)
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def d(value: str | int) -> Decimal:
+    return Decimal(value)
 
 
 def _cardiologia(*aspirantes: Solicitud, plazas: tuple[int, int] = (1, 1)) -> Concurso:
@@ -44,13 +50,18 @@ def _cardiologia(*aspirantes: Solicitud, plazas: tuple[int, int] = (1, 1)) -> Co
 def test_second_option_when_the_first_is_taken_by_a_higher_score() -> None:
     """6.2 puntos 1–4: the higher PI-IMSS takes CMN-SXXI; the next gets their 2nd option; the last
     finds both full and stays unassigned; the bitácora names who took each last plaza."""
-    a = assign(_cardiologia(
-        Solicitud("000123", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=D("87.512")),
-        Solicitud("000045", ["CMN-SXXI"], puntaje=D("88.100")),
-        Solicitud("000200", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=D("80")),
-    ))
+    a = assign(
+        _cardiologia(
+            Solicitud("000123", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=d("87.512")),
+            Solicitud("000045", ["CMN-SXXI"], puntaje=d("88.100")),
+            Solicitud("000200", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=d("80")),
+        )
+    )
     assert [(r.folio, r.sede, r.opcion, r.posicion) for r in a.asignaciones] == [
-        ("000045", "CMN-SXXI", 1, 1), ("000123", "HE-LA-RAZA", 2, 2), ("000200", None, None, 3)]
+        ("000045", "CMN-SXXI", 1, 1),
+        ("000123", "HE-LA-RAZA", 2, 2),
+        ("000200", None, None, 3),
+    ]
     assert a.explicar("000200").splitlines() == [
         "Folio 000200 (Cardiología): PI-IMSS 80, lugar 3 de 3 en el orden de prioridad (6.2, punto 1).",
         "  1.ª opción CMN-SXXI: sin plaza libre; su última plaza (1 de 1) fue para el folio 000045, con "
@@ -62,25 +73,27 @@ def test_second_option_when_the_first_is_taken_by_a_higher_score() -> None:
         "Resultado: no asignado; ninguna de sus 2 opciones tenía plaza libre cuando le tocó (6.2, punto 4).",
     ]
     cortes = {c.sede: (c.plazas, c.ocupadas, c.puntaje_corte, c.folio_corte) for c in a.cortes}
-    assert cortes == {"CMN-SXXI": (1, 1, D("88.100"), "000045"), "HE-LA-RAZA": (1, 1, D("87.512"), "000123")}
+    assert cortes == {"CMN-SXXI": (1, 1, d("88.100"), "000045"), "HE-LA-RAZA": (1, 1, d("87.512"), "000123")}
 
 
 def test_cut_off_is_the_lowest_admitted_and_empty_sedes_have_none() -> None:
     """Per sede: plazas, occupied, and the PI-IMSS of the last admitted (the lowest, 6.2 punto 1)."""
-    a = assign(_cardiologia(
-        Solicitud("1", ["CMN-SXXI"], puntaje=D("90")),
-        Solicitud("2", ["CMN-SXXI"], puntaje=D("70.5")),
-        Solicitud("3", ["CMN-SXXI"], puntaje=D("85")),
-        plazas=(3, 2),
-    ))
+    a = assign(
+        _cardiologia(
+            Solicitud("1", ["CMN-SXXI"], puntaje=d("90")),
+            Solicitud("2", ["CMN-SXXI"], puntaje=d("70.5")),
+            Solicitud("3", ["CMN-SXXI"], puntaje=d("85")),
+            plazas=(3, 2),
+        )
+    )
     corte = a.corte("Cardiología", "CMN-SXXI")
-    assert (corte.ocupadas, corte.libres, corte.puntaje_corte, corte.folio_corte) == (3, 0, D("70.5"), "2")
+    assert (corte.ocupadas, corte.libres, corte.puntaje_corte, corte.folio_corte) == (3, 0, d("70.5"), "2")
     vacia = a.corte("Cardiología", "HE-LA-RAZA")
     assert (vacia.plazas, vacia.ocupadas, vacia.puntaje_corte) == (2, 0, None)
 
 
 def test_a_sede_with_no_plazas_is_explained_as_such() -> None:
-    a = assign(_cardiologia(Solicitud("1", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=D("90")), plazas=(0, 1)))
+    a = assign(_cardiologia(Solicitud("1", ["CMN-SXXI", "HE-LA-RAZA"], puntaje=d("90")), plazas=(0, 1)))
     assert "la sede no ofrece plazas en este concurso (6.2, punto 2)" in a.explicar("1")
     assert a.resultado("1").opcion == 2
     assert any("0 plazas" in aviso.mensaje for aviso in a.avisos)
@@ -88,8 +101,8 @@ def test_a_sede_with_no_plazas_is_explained_as_such() -> None:
 
 def test_pools_are_independent_per_cer() -> None:
     """6.2: each CER's applicants compete only for that CER's sedes, even with equal sede claves."""
-    cardio = _cardiologia(Solicitud("1", ["CMN-SXXI"], puntaje=D("70")))
-    nefro = Concurso("Nefrología", [Sede("CMN-SXXI", 1)], [Solicitud("2", ["CMN-SXXI"], puntaje=D("99"))])
+    cardio = _cardiologia(Solicitud("1", ["CMN-SXXI"], puntaje=d("70")))
+    nefro = Concurso("Nefrología", [Sede("CMN-SXXI", 1)], [Solicitud("2", ["CMN-SXXI"], puntaje=d("99"))])
     a = assign([nefro, cardio])
     assert a.sede_de() == {"1": "CMN-SXXI", "2": "CMN-SXXI"}
     assert [c.cer for c in a.cortes] == ["Cardiología", "Cardiología", "Nefrología"]
@@ -102,8 +115,12 @@ def test_the_cer_call_declares_the_tie_break_as_a_supuesto() -> None:
     """6.2 states no tie-break; the data says so and orders EFISER, posgrado, ENARM, folio."""
     datos = CER.asignacion
     assert datos is not None and datos.articulo == "6.2"
-    assert datos.desempate.criterios == (Criterio.EFISER, Criterio.PROMEDIO_POSGRADO, Criterio.ENARM,
-                                         Criterio.FOLIO)
+    assert datos.desempate.criterios == (
+        Criterio.EFISER,
+        Criterio.PROMEDIO_POSGRADO,
+        Criterio.ENARM,
+        Criterio.FOLIO,
+    )
     assert datos.desempate.supuesto.startswith("La convocatoria no dice cómo se ordena")
     with pytest.raises(InvalidQueryError, match="no declara asignación"):
         PoliticaAsignacion.de(load_convocatoria("imss-enarm-xlvi-2023"))
@@ -112,16 +129,19 @@ def test_the_cer_call_declares_the_tie_break_as_a_supuesto() -> None:
 def test_equal_pi_imss_is_settled_by_efiser_and_the_tie_is_reported_as_deciding_the_seat() -> None:
     """Same PI-IMSS (84.00 = 0.50·80 + 0.45·90 + 0.05·70 = 0.50·82 + 0.45·88 + 0.05·68): the
     higher EFISER goes first and takes the only plaza; the tie is listed as decisive."""
-    a = assign(_cardiologia(
-        Solicitud("000200", ["CMN-SXXI"], efiser=D(80), promedio_posgrado=D(90), enarm=D(70)),
-        Solicitud("000100", ["CMN-SXXI"], efiser=D(82), promedio_posgrado=D(88), enarm=D(68)),
-    ), POLITICA)
-    assert [r.puntaje for r in a.asignaciones] == [D("84.00"), D("84.00")]
+    a = assign(
+        _cardiologia(
+            Solicitud("000200", ["CMN-SXXI"], efiser=d(80), promedio_posgrado=d(90), enarm=d(70)),
+            Solicitud("000100", ["CMN-SXXI"], efiser=d(82), promedio_posgrado=d(88), enarm=d(68)),
+        ),
+        POLITICA,
+    )
+    assert [r.puntaje for r in a.asignaciones] == [d("84.00"), d("84.00")]
     assert a.sede_de() == {"000100": "CMN-SXXI", "000200": None}
     (empate,) = a.empates
     assert empate.folios == ("000100", "000200") and empate.sedes == ("CMN-SXXI",) and empate.decisivo
     (sep,) = empate.separaciones
-    assert (sep.criterio, sep.valor_antes, sep.valor_despues) == (Criterio.EFISER, D(82), D(80))
+    assert (sep.criterio, sep.valor_antes, sep.valor_despues) == (Criterio.EFISER, d(82), d(80))
     assert "va después del folio 000100 por EFISER (80 contra 82)" in a.explicar("000200")
 
 
@@ -129,22 +149,28 @@ def test_a_criterion_missing_in_the_group_is_skipped_for_all_and_reported() -> N
     """Only one of the tied has an EFISER: the grades are skipped for the whole group and the folio
     decides (lowest first, as a number), whatever the order of the input."""
     solicitudes = [
-        Solicitud("100", ["CMN-SXXI"], puntaje=D("90"), efiser=D(99)),
-        Solicitud("99", ["CMN-SXXI"], puntaje=D("90.0")),
+        Solicitud("100", ["CMN-SXXI"], puntaje=d("90"), efiser=d(99)),
+        Solicitud("99", ["CMN-SXXI"], puntaje=d("90.0")),
     ]
     for order in (solicitudes, solicitudes[::-1]):
         a = assign(_cardiologia(*order))
         (empate,) = a.empates
         assert empate.folios == ("99", "100")
-        assert [o.criterio for o in empate.omisiones] == [Criterio.EFISER, Criterio.PROMEDIO_POSGRADO,
-                                                          Criterio.ENARM]
+        assert [o.criterio for o in empate.omisiones] == [
+            Criterio.EFISER,
+            Criterio.PROMEDIO_POSGRADO,
+            Criterio.ENARM,
+        ]
         assert empate.omisiones[0].folios == ("99",)
         assert a.sede_de()["99"] == "CMN-SXXI"
 
 
 def test_a_tie_that_decides_no_seat_is_listed_but_not_decisive() -> None:
-    a = assign(_cardiologia(Solicitud("1", ["CMN-SXXI"], puntaje=D(80)),
-                            Solicitud("2", ["HE-LA-RAZA"], puntaje=D(80))))
+    a = assign(
+        _cardiologia(
+            Solicitud("1", ["CMN-SXXI"], puntaje=d(80)), Solicitud("2", ["HE-LA-RAZA"], puntaje=d(80))
+        )
+    )
     (empate,) = a.empates
     assert not empate.decisivo and empate.sedes == ()
 
@@ -153,28 +179,64 @@ def test_a_tie_that_decides_no_seat_is_listed_but_not_decisive() -> None:
 
 
 def test_pi_imss_from_components_and_the_bonus() -> None:
-    a = assign(_cardiologia(Solicitud("1", ["CMN-SXXI"], efiser=D(80), promedio_posgrado=D(90), enarm=D(70),
-                                      puntaje_adicional=D("0.075"))), POLITICA)
-    assert a.resultado("1").puntaje == D("84.075")
+    a = assign(
+        _cardiologia(
+            Solicitud(
+                "1",
+                ["CMN-SXXI"],
+                efiser=d(80),
+                promedio_posgrado=d(90),
+                enarm=d(70),
+                puntaje_adicional=d("0.075"),
+            )
+        ),
+        POLITICA,
+    )
+    assert a.resultado("1").puntaje == d("84.075")
 
 
 @pytest.mark.parametrize(
     ("solicitud", "politica", "fragment"),
     [
-        (Solicitud("7", ["CMN-SXXI"], puntaje=D("84.01"), efiser=D(80), promedio_posgrado=D(90), enarm=D(70)),
-         POLITICA, "folio '7', campo 'puntaje': el PI-IMSS dado (84.01) no coincide con el que dan sus "
-                   "componentes (84.00"),
-        (Solicitud("7", ["CMN-SXXI"], efiser=D(80), promedio_posgrado=D(90), enarm=D(70)), None,
-         "hace falta la convocatoria que da la fórmula"),
-        (Solicitud("7", ["CMN-SXXI"], efiser=D(80), promedio_posgrado=D(90), enarm=D(70),
-                   puntaje_adicional=D("0.55")), POLITICA, "campo 'puntaje_adicional': 0.55 está fuera"),
-        (Solicitud("7", ["CMN-SXXI"], efiser=D(80)), POLITICA, "faltan: promedio_posgrado, enarm"),
-        (Solicitud("7", ["CMN-SXXI"], puntaje=D("100.51")), POLITICA, "campo 'puntaje': 100.51 está fuera del "
-                                                                      "intervalo de 0 a 100.50"),
-        (Solicitud("7", ["CMN-SXXI"], puntaje=D("100.51")), None, "de 0 a 100.5 "),
-        (Solicitud("7", ["CMN-SXXI"], puntaje=D("NaN")), None, "campo 'puntaje': el número NaN no es finito"),
+        (
+            Solicitud(
+                "7", ["CMN-SXXI"], puntaje=d("84.01"), efiser=d(80), promedio_posgrado=d(90), enarm=d(70)
+            ),
+            POLITICA,
+            "folio '7', campo 'puntaje': el PI-IMSS dado (84.01) no coincide con el que dan sus "
+            "componentes (84.00",
+        ),
+        (
+            Solicitud("7", ["CMN-SXXI"], efiser=d(80), promedio_posgrado=d(90), enarm=d(70)),
+            None,
+            "hace falta la convocatoria que da la fórmula",
+        ),
+        (
+            Solicitud(
+                "7",
+                ["CMN-SXXI"],
+                efiser=d(80),
+                promedio_posgrado=d(90),
+                enarm=d(70),
+                puntaje_adicional=d("0.55"),
+            ),
+            POLITICA,
+            "campo 'puntaje_adicional': 0.55 está fuera",
+        ),
+        (Solicitud("7", ["CMN-SXXI"], efiser=d(80)), POLITICA, "faltan: promedio_posgrado, enarm"),
+        (
+            Solicitud("7", ["CMN-SXXI"], puntaje=d("100.51")),
+            POLITICA,
+            "campo 'puntaje': 100.51 está fuera del intervalo de 0 a 100.50",
+        ),
+        (Solicitud("7", ["CMN-SXXI"], puntaje=d("100.51")), None, "de 0 a 100.5 "),
+        (Solicitud("7", ["CMN-SXXI"], puntaje=d("NaN")), None, "campo 'puntaje': el número NaN no es finito"),
         (Solicitud("7", ["CMN-SXXI"], puntaje=87.5), None, "se esperaba un número Decimal"),  # type: ignore[arg-type]
-        (Solicitud("7", ["CMN-SXXI"], puntaje=D("90"), efiser=D("101")), None, "campo 'efiser': 101 está fuera"),
+        (
+            Solicitud("7", ["CMN-SXXI"], puntaje=d("90"), efiser=d("101")),
+            None,
+            "campo 'efiser': 101 está fuera",
+        ),
     ],
 )
 def test_bad_scores_are_refused_naming_folio_and_field(
@@ -186,10 +248,14 @@ def test_bad_scores_are_refused_naming_folio_and_field(
 
 
 def test_every_problem_is_listed_with_its_path() -> None:
-    concurso = Concurso("Cardiología", [Sede("A", 1), Sede("A", 2), Sede("B")], [
-        Solicitud("1", ["A", "C", "A"], puntaje=D(80)),
-        Solicitud("1", ["B"], puntaje=D(70)),
-    ])
+    concurso = Concurso(
+        "Cardiología",
+        [Sede("A", 1), Sede("A", 2), Sede("B")],
+        [
+            Solicitud("1", ["A", "C", "A"], puntaje=d(80)),
+            Solicitud("1", ["B"], puntaje=d(70)),
+        ],
+    )
     with pytest.raises(ConcursoInvalidoError) as caught:
         assign(concurso)
     assert [str(d) for d in caught.value.defectos] == [
@@ -197,8 +263,8 @@ def test_every_problem_is_listed_with_its_path() -> None:
         "concursos[0].sedes[2]: sede 'B': falta 'plazas', el número de plazas ofertadas",
         "concursos[0].aspirantes[0].opciones[1]: folio '1', campo 'opciones': la opción 2 'C' no es una sede "
         "del concurso de Cardiología",
-        "concursos[0].aspirantes[0].opciones[2]: folio '1', campo 'opciones': la sede 'A' se repite (opción 3); "
-        "cada sede se elige una vez",
+        "concursos[0].aspirantes[0].opciones[2]: folio '1', campo 'opciones': la sede 'A' se repite "
+        "(opción 3); cada sede se elige una vez",
         "concursos[0].aspirantes[1].folio: folio '1', campo 'folio': folio repetido (ya está en "
         "concursos[0].aspirantes[0]); cada aspirante participa una sola vez",
     ]
@@ -209,7 +275,9 @@ def test_cer_names_are_resolved_through_the_catalogue_and_tabla_1() -> None:
     sedes = [Sede("A", 1)]
     with pytest.raises(ConcursoInvalidoError, match="'Medicina Interna' no es un CER de la Tabla 1"):
         assign(Concurso("medicina interna", sedes, []), POLITICA)
-    with pytest.raises(ConcursoInvalidoError, match="CER desconocido 'Cardiologa'.*¿quiso decir 'Cardiología'"):
+    with pytest.raises(
+        ConcursoInvalidoError, match=r"CER desconocido 'Cardiologa'.*¿quiso decir 'Cardiología'"
+    ):
         assign(Concurso("Cardiologa", sedes, []))
     with pytest.raises(ConcursoInvalidoError, match="ya se dio en concursos\\[0\\]"):
         assign([Concurso("Cardiología", sedes, []), Concurso("CARDIOLOGIA", sedes, [])])
@@ -265,8 +333,9 @@ folio,cer,puntaje,efiser,promedio_posgrado,enarm,opciones
 """
 
 
-def _write(tmp_path: Path, yaml_text: str = YAML, sedes: str = SEDES_CSV,
-           aspirantes: str = ASPIRANTES_CSV) -> tuple[Path, Path]:
+def _write(
+    tmp_path: Path, yaml_text: str = YAML, sedes: str = SEDES_CSV, aspirantes: str = ASPIRANTES_CSV
+) -> tuple[Path, Path]:
     fixture = tmp_path / "concurso.yaml"
     fixture.write_text(yaml_text, encoding="utf-8")
     directory = tmp_path / "csv"
@@ -283,14 +352,19 @@ def test_yaml_and_csv_give_the_same_input_hash_and_result(tmp_path: Path) -> Non
     b = replay(directory, convocatoria="imss-cer-2026-2027").asignacion
     assert a.entrada_sha256 == b.entrada_sha256
     assert a.sede_de() == b.sede_de() == {"000045": "CMN-SXXI", "000123": "HE-LA-RAZA", "000200": None}
-    assert a.resultado("000045").puntaje == D("88.10")
+    assert a.resultado("000045").puntaje == d("88.10")
 
 
 def test_the_hash_changes_with_the_order_of_an_applicants_options(tmp_path: Path) -> None:
     fixture, _ = _write(tmp_path)
     other = tmp_path / "otro.yaml"
-    other.write_text(YAML.replace("opciones: [CMN-SXXI, HE-LA-RAZA]\n      - {folio: \"000045\"",
-                                  "opciones: [HE-LA-RAZA, CMN-SXXI]\n      - {folio: \"000045\""), encoding="utf-8")
+    other.write_text(
+        YAML.replace(
+            'opciones: [CMN-SXXI, HE-LA-RAZA]\n      - {folio: "000045"',
+            'opciones: [HE-LA-RAZA, CMN-SXXI]\n      - {folio: "000045"',
+        ),
+        encoding="utf-8",
+    )
     assert replay(fixture).asignacion.entrada_sha256 != replay(other).asignacion.entrada_sha256
 
 
@@ -304,21 +378,42 @@ def test_without_convocatoria_the_hash_differs_and_components_are_refused(tmp_pa
 @pytest.mark.parametrize(
     ("change", "where", "fragment"),
     [
-        (("folio: \"000123\"", "folio: 123"), "8:16", "se esperaba texto, se encontró el entero 123"),
-        (("opciones: [CMN-SXXI, HE-LA-RAZA]\n      - {folio: \"000045\"",
-          "opciones: [CMN-SXXI, HE-LARAZA]\n      - {folio: \"000045\""), "10:30",
-         "la opción 2 'HE-LARAZA' no es una sede del concurso de Cardiología; ¿quiso decir 'HE-LA-RAZA'?"),
-        (("folio: \"000200\"", "folio: \"000123\""), "12:17", "folio '000123', campo 'folio': folio repetido"),
-        (("plazas: 1, nombre", "plazas: -1, nombre"), "5:35", "'plazas' vale -1; se esperaba un entero mayor o igual a 0"),
+        (('folio: "000123"', "folio: 123"), "8:16", "se esperaba texto, se encontró el entero 123"),
+        (
+            (
+                'opciones: [CMN-SXXI, HE-LA-RAZA]\n      - {folio: "000045"',
+                'opciones: [CMN-SXXI, HE-LARAZA]\n      - {folio: "000045"',
+            ),
+            "10:30",
+            "la opción 2 'HE-LARAZA' no es una sede del concurso de Cardiología; ¿quiso decir 'HE-LA-RAZA'?",
+        ),
+        (('folio: "000200"', 'folio: "000123"'), "12:17", "folio '000123', campo 'folio': folio repetido"),
+        (
+            ("plazas: 1, nombre", "plazas: -1, nombre"),
+            "5:35",
+            "'plazas' vale -1; se esperaba un entero mayor o igual a 0",
+        ),
         (("cer: Cardiología", "cer: Medicina Interna"), "3:10", "no es un CER de la Tabla 1"),
-        (("convocatoria: imss-cer-2026-2027", "convocatoria: imss-enarm-xlvi-2023"), "1:15",
-         "no declara asignación de sede"),
-        (("puntaje: \"87.512\"", "puntaje: \"87,512\""), "9:18", "se esperaba un número decimal como 87.5, se encontró el texto '87,512'"),
-        (("opciones: [CMN-SXXI]}", "opcion: [CMN-SXXI]}"), "11:73", "clave desconocida 'opcion'; ¿quiso decir 'opciones'?"),
+        (
+            ("convocatoria: imss-cer-2026-2027", "convocatoria: imss-enarm-xlvi-2023"),
+            "1:15",
+            "no declara asignación de sede",
+        ),
+        (
+            ('puntaje: "87.512"', 'puntaje: "87,512"'),
+            "9:18",
+            "se esperaba un número decimal como 87.5, se encontró el texto '87,512'",
+        ),
+        (
+            ("opciones: [CMN-SXXI]}", "opcion: [CMN-SXXI]}"),
+            "11:73",
+            "clave desconocida 'opcion'; ¿quiso decir 'opciones'?",
+        ),
     ],
 )
-def test_yaml_fixture_problems_are_positioned(tmp_path: Path, change: tuple[str, str], where: str,
-                                              fragment: str) -> None:
+def test_yaml_fixture_problems_are_positioned(
+    tmp_path: Path, change: tuple[str, str], where: str, fragment: str
+) -> None:
     fixture, _ = _write(tmp_path, YAML.replace(*change, 1))
     with pytest.raises(DataFileError) as caught:
         load_entrada(fixture)
@@ -330,25 +425,61 @@ def test_yaml_fixture_problems_are_positioned(tmp_path: Path, change: tuple[str,
 @pytest.mark.parametrize(
     ("archivo", "sedes", "aspirantes", "where", "fragment"),
     [
-        ("sedes.csv", SEDES_CSV.replace("plazas,nombre", "plaza,nombre"), ASPIRANTES_CSV, "1:11",
-         "columna desconocida 'plaza'; ¿quiso decir 'plazas'?"),
-        ("sedes.csv", SEDES_CSV.replace("HE-LA-RAZA,1,", "HE-LA-RAZA,2.5,"), ASPIRANTES_CSV, "2:24",
-         "columna 'plazas': se esperaba un entero mayor o igual a 0, se encontró '2.5'"),
-        ("aspirantes.csv", SEDES_CSV, ASPIRANTES_CSV.replace("CMN-SXXI|HE-LA-RAZA", "CMN-SXXI|HGZ-1"), "2:28",
-         "la opción 2 'HGZ-1' no es una sede del concurso de Cardiología"),
-        ("aspirantes.csv", SEDES_CSV, ASPIRANTES_CSV.replace("000200,Cardiología", "000200,Nefrología"), "2:8",
-         "el CER 'Nefrología' no tiene sedes en sedes.csv"),
-        ("aspirantes.csv", SEDES_CSV, ASPIRANTES_CSV.replace("80.0", "-80"), "2:20",
-         "se esperaba un número decimal sin signo"),
-        ("aspirantes.csv", SEDES_CSV, ASPIRANTES_CSV.replace("000123,CARDIOLOGÍA,87.5120,,,,",
-                                                             "000123,CARDIOLOGÍA,87.5120,,,"), "4:1",
-         "la fila tiene 6 celdas y la cabecera 7"),
-        ("aspirantes.csv", SEDES_CSV, "folio,cer,puntaje\n", "1:1", "falta la columna obligatoria 'opciones'"),
+        (
+            "sedes.csv",
+            SEDES_CSV.replace("plazas,nombre", "plaza,nombre"),
+            ASPIRANTES_CSV,
+            "1:11",
+            "columna desconocida 'plaza'; ¿quiso decir 'plazas'?",
+        ),
+        (
+            "sedes.csv",
+            SEDES_CSV.replace("HE-LA-RAZA,1,", "HE-LA-RAZA,2.5,"),
+            ASPIRANTES_CSV,
+            "2:24",
+            "columna 'plazas': se esperaba un entero mayor o igual a 0, se encontró '2.5'",
+        ),
+        (
+            "aspirantes.csv",
+            SEDES_CSV,
+            ASPIRANTES_CSV.replace("CMN-SXXI|HE-LA-RAZA", "CMN-SXXI|HGZ-1"),
+            "2:28",
+            "la opción 2 'HGZ-1' no es una sede del concurso de Cardiología",
+        ),
+        (
+            "aspirantes.csv",
+            SEDES_CSV,
+            ASPIRANTES_CSV.replace("000200,Cardiología", "000200,Nefrología"),
+            "2:8",
+            "el CER 'Nefrología' no tiene sedes en sedes.csv",
+        ),
+        (
+            "aspirantes.csv",
+            SEDES_CSV,
+            ASPIRANTES_CSV.replace("80.0", "-80"),
+            "2:20",
+            "se esperaba un número decimal sin signo",
+        ),
+        (
+            "aspirantes.csv",
+            SEDES_CSV,
+            ASPIRANTES_CSV.replace("000123,CARDIOLOGÍA,87.5120,,,,", "000123,CARDIOLOGÍA,87.5120,,,"),
+            "4:1",
+            "la fila tiene 6 celdas y la cabecera 7",
+        ),
+        (
+            "aspirantes.csv",
+            SEDES_CSV,
+            "folio,cer,puntaje\n",
+            "1:1",
+            "falta la columna obligatoria 'opciones'",
+        ),
         ("sedes.csv", "", ASPIRANTES_CSV, "1:1", "falta la cabecera"),
     ],
 )
-def test_csv_fixture_problems_are_positioned(tmp_path: Path, archivo: str, sedes: str, aspirantes: str,
-                                             where: str, fragment: str) -> None:
+def test_csv_fixture_problems_are_positioned(
+    tmp_path: Path, archivo: str, sedes: str, aspirantes: str, where: str, fragment: str
+) -> None:
     _, directory = _write(tmp_path, sedes=sedes, aspirantes=aspirantes)
     with pytest.raises(DataFileError) as caught:
         load_entrada(directory, "imss-cer-2026-2027")
@@ -387,7 +518,9 @@ def test_published_result_is_compared_folio_by_folio_and_checked_against_6_2(tmp
 def test_missing_and_unknown_folios_in_the_published_result(tmp_path: Path) -> None:
     fixture, _ = _write(tmp_path)
     published = tmp_path / "publicado.csv"
-    published.write_text("folio,sede\n000123,HE-LA-RAZA\n000045,CMN-SXXI\n999999,HE-LA-RAZA\n", encoding="utf-8")
+    published.write_text(
+        "folio,sede\n000123,HE-LA-RAZA\n000045,CMN-SXXI\n999999,HE-LA-RAZA\n", encoding="utf-8"
+    )
     kinds = [(d.tipo, d.folios) for d in replay(fixture, esperado=published).discrepancias]
     assert kinds == [("folio_no_publicado", ("000200",)), ("folio_desconocido", ("999999",))]
 
@@ -401,7 +534,14 @@ def test_the_published_result_refuses_repeated_folios(tmp_path: Path) -> None:
 
 def test_formula_cells_are_escaped_in_csv_output() -> None:
     assert [celda_segura(v) for v in ("=1+1", "+52", "-3", "@SUM(A1)", "\tx", "000123", "")] == [
-        "'=1+1", "'+52", "'-3", "'@SUM(A1)", "'\tx", "000123", ""]
+        "'=1+1",
+        "'+52",
+        "'-3",
+        "'@SUM(A1)",
+        "'\tx",
+        "000123",
+        "",
+    ]
 
 
 # --- CLI -----------------------------------------------------------------------------------------
@@ -414,12 +554,28 @@ def test_cli_json_has_the_documented_shape_and_is_byte_identical_under_permutati
     assert main(["asignar", str(fixture), "--json"]) == 0
     first = capsys.readouterr().out
     data = json.loads(first)
-    assert list(data) == ["entrada_sha256", "convocatoria", "asignaciones", "cortes", "desempates",
-                          "discrepancias"]
-    assert data["asignaciones"][0] == {"folio": "000045", "cer": "Cardiología", "sede": "CMN-SXXI",
-                                       "opcion": 1, "puntaje": "88.10"}
-    assert data["cortes"][1] == {"cer": "Cardiología", "sede": "HE-LA-RAZA", "plazas": 1, "ocupadas": 1,
-                                 "puntaje_corte": "87.512"}
+    assert list(data) == [
+        "entrada_sha256",
+        "convocatoria",
+        "asignaciones",
+        "cortes",
+        "desempates",
+        "discrepancias",
+    ]
+    assert data["asignaciones"][0] == {
+        "folio": "000045",
+        "cer": "Cardiología",
+        "sede": "CMN-SXXI",
+        "opcion": 1,
+        "puntaje": "88.10",
+    }
+    assert data["cortes"][1] == {
+        "cer": "Cardiología",
+        "sede": "HE-LA-RAZA",
+        "plazas": 1,
+        "ocupadas": 1,
+        "puntaje_corte": "87.512",
+    }
     assert main(["asignar", str(directory), "--convocatoria", "imss-cer-2026-2027", "--json"]) == 0
     second = capsys.readouterr().out
     assert json.loads(second)["entrada_sha256"] == data["entrada_sha256"]
@@ -430,18 +586,40 @@ def test_cli_json_has_the_documented_shape_and_is_byte_identical_under_permutati
 
 
 def test_cli_exit_codes_report_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    fixture, _ = _write(tmp_path, YAML.replace('folio: "000200"', 'folio: "=2+3|x"').replace(
-        "UMAE Hospital de Cardiología, CMN Siglo XXI", "UMAE | Cardiología"))
+    fixture, _ = _write(
+        tmp_path,
+        YAML.replace('folio: "000200"', 'folio: "=2+3|x"').replace(
+            "UMAE Hospital de Cardiología, CMN Siglo XXI", "UMAE | Cardiología"
+        ),
+    )
     published = tmp_path / "publicado.csv"
     published.write_text("folio,sede\n000123,HE-LA-RAZA\n000045,CMN-SXXI\n=2+3|x,\n", encoding="utf-8")
     report, seats = tmp_path / "r.md", tmp_path / "s.csv"
-    assert main(["asignar", str(fixture), "--esperado", str(published), "--reporte", str(report),
-                 "--csv", str(seats), "--explicar", "000123"]) == 0
+    assert (
+        main(
+            [
+                "asignar",
+                str(fixture),
+                "--esperado",
+                str(published),
+                "--reporte",
+                str(report),
+                "--csv",
+                str(seats),
+                "--explicar",
+                "000123",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "discrepancias: 0" in out and "Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2)." in out
     assert "\n'=2+3|x,Cardiología,,,80\n" in seats.read_text(encoding="utf-8")
     text = report.read_text(encoding="utf-8")
-    assert "## Sedes" in text and "| Cardiología | CMN-SXXI | UMAE \\| Cardiología | 1 | 1 | 88.10 | 000045 |" in text
+    assert (
+        "## Sedes" in text
+        and "| Cardiología | CMN-SXXI | UMAE \\| Cardiología | 1 | 1 | 88.10 | 000045 |" in text
+    )
     assert "Ninguna: el resultado publicado" in text
     published.write_text("folio,sede\n000123,CMN-SXXI\n000045,HE-LA-RAZA\n=2+3|x,\n", encoding="utf-8")
     assert main(["asignar", str(fixture), "--esperado", str(published)]) == 1
@@ -458,8 +636,10 @@ def test_direct_pre_assignment_annuls_a_different_sede_citing_xlvi_1_3() -> None
     expediente = load_expediente(ROOT / "examples/expedientes/xlvi-sede-distinta-no-cumple.yaml")
     resultado = revisar_preasignacion(load_convocatoria("imss-enarm-xlvi-2023"), expediente)
     assert (resultado.estado, resultado.articulo) == (EstadoPreasignacion.ANULADA, "1.3")
-    assert (resultado.sede_registrada, resultado.sede_constancia) == ("HGZ 1 Tlaxcala",
-                                                                       "HE Centro Médico Nacional Siglo XXI")
+    assert (resultado.sede_registrada, resultado.sede_constancia) == (
+        "HGZ 1 Tlaxcala",
+        "HE Centro Médico Nacional Siglo XXI",
+    )
     assert "registro ANULADO" in resultado.explicar()
 
 
@@ -467,8 +647,9 @@ def test_direct_pre_assignment_confirms_sede_and_subsede_citing_xlix_1_4(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = ROOT / "examples/expedientes/xlix-mexicana-completo-cumple.yaml"
-    resultado = revisar_preasignacion(load_convocatoria("imss-enarm-xlix-2026-tercer-periodo"),
-                                      load_expediente(path))
+    resultado = revisar_preasignacion(
+        load_convocatoria("imss-enarm-xlix-2026-tercer-periodo"), load_expediente(path)
+    )
     assert resultado.estado is EstadoPreasignacion.CONFIRMADA
     assert resultado.articulo.startswith("1.4")
     assert main(["preasignacion", "imss-enarm-xlix-2026-tercer-periodo", str(path)]) == 0
@@ -478,14 +659,13 @@ def test_direct_pre_assignment_confirms_sede_and_subsede_citing_xlix_1_4(
 
 
 def test_direct_pre_assignment_needs_the_facts_and_an_enarm_call() -> None:
-    from residencias.domain.expediente import Expediente
-    from residencias.domain.personas import ConstanciaENARM, Residente
-
     xlix = load_convocatoria("imss-enarm-xlix-2026-tercer-periodo")
     sin_sede = Expediente(xlix.id, Residente(constancia_enarm=ConstanciaENARM(sede="HGR 1", subsede="HGZ 8")))
     assert revisar_preasignacion(xlix, sin_sede).estado is EstadoPreasignacion.FALTA_INFORMACION
-    solo_sede = Expediente(xlix.id, Residente(sede_registrada="HGR 1",
-                                              constancia_enarm=ConstanciaENARM(sede="HGR 1", subsede="HGZ 8")))
+    solo_sede = Expediente(
+        xlix.id,
+        Residente(sede_registrada="HGR 1", constancia_enarm=ConstanciaENARM(sede="HGR 1", subsede="HGZ 8")),
+    )
     assert revisar_preasignacion(xlix, solo_sede).estado is EstadoPreasignacion.FALTA_INFORMACION
     with pytest.raises(InvalidQueryError, match="no asigna sede por pre-asignación directa"):
         revisar_preasignacion(CER, Expediente(CER.id))
