@@ -251,6 +251,10 @@ def _summary(c: Convocatoria) -> list[str]:
             cers = len({normalize_name(t.cer) for t in tabla.filas})
             lines.append(f"  Tabla {tabla.numero}:          {len(tabla.filas)} filas, {cers} CER "
                          f"[{tabla.articulo}] — {tabla.titulo}")
+    if c.asignacion is not None:
+        criterios = ", ".join(k.value for k in c.asignacion.desempate.criterios)
+        lines.append(f"  Asignación:       [{c.asignacion.articulo}] por PI-IMSS; desempate (supuesto): "
+                     f"{criterios} (residencias asignar)")
     if c.archivos:
         aplican = [a for a in c.archivos if a.aplica]
         lines.append(f"  Archivos:         {len(aplican)} archivos del expediente "
