@@ -669,3 +669,20 @@ def test_direct_pre_assignment_needs_the_facts_and_an_enarm_call() -> None:
     assert revisar_preasignacion(xlix, solo_sede).estado is EstadoPreasignacion.FALTA_INFORMACION
     with pytest.raises(InvalidQueryError, match="no asigna sede por pre-asignación directa"):
         revisar_preasignacion(CER, Expediente(CER.id))
+
+
+def test_publications_in_a_yaml_fixture_give_the_bonus_of_seccion_7(tmp_path: Path) -> None:
+    """The sample publications give 0.075 (first author 0.05 + second author 0.025; the case
+    report is excluded by 7.1 H 1), as `residencias puntaje` computes: 84.00 + 0.075."""
+    sample = (ROOT / "examples/puntaje/publicaciones.yaml").read_text(encoding="utf-8")
+    items = sample.split("publicaciones:\n", 1)[1]
+    indented = "\n".join("        " + line if line.strip() else line for line in items.splitlines())
+    fixture = tmp_path / "pubs.yaml"
+    fixture.write_text(
+        "convocatoria: imss-cer-2026-2027\nconcursos:\n  - cer: Cardiología\n    sedes:\n"
+        "      - {clave: A, plazas: 1}\n    aspirantes:\n      - folio: \"1\"\n        efiser: 80\n"
+        "        promedio_posgrado: 90\n        enarm: 70\n        opciones: [A]\n"
+        f"        publicaciones:\n{indented}\n",
+        encoding="utf-8",
+    )
+    assert replay(fixture).asignacion.resultado("1").puntaje == d("84.075")
