@@ -20,6 +20,7 @@ from residencias.assignment.politica import folio_key
 from residencias.jsonable import to_data
 
 if TYPE_CHECKING:
+    from residencias.assignment.concurso import Solicitud
     from residencias.assignment.validacion import ConcursoPreparado
 
 __all__ = ["entrada_canonica", "entrada_sha256", "numero_canonico"]
@@ -35,14 +36,24 @@ def numero_canonico(value: Decimal) -> str:
     return "0" if text in {"-0", "0"} else text
 
 
-def _canonical_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return numero_canonico(value)
-    if isinstance(value, dict):
-        return {k: _canonical_value(v) for k, v in value.items() if v is not None and v != []}
-    if isinstance(value, list):
-        return [_canonical_value(v) for v in value]
-    return value
+_NUMEROS = ("puntaje", "efiser", "promedio_posgrado", "enarm", "puntaje_adicional")
+
+
+def _aspirante(s: Solicitud) -> dict[str, Any]:
+    out: dict[str, Any] = {"folio": s.folio}
+    if s.opciones:
+        out["opciones"] = list(s.opciones)
+    for campo in _NUMEROS:
+        value = getattr(s, campo)
+        if value is not None:
+            out[campo] = numero_canonico(value)
+    if s.publicaciones:
+        out["publicaciones"] = [_sin_vacios(to_data(p)) for p in s.publicaciones]
+    return out
+
+
+def _sin_vacios(value: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in value.items() if v is not None and v != []}
 
 
 def entrada_canonica(convocatoria: str | None, concursos: Iterable[ConcursoPreparado]) -> dict[str, Any]:
@@ -50,24 +61,13 @@ def entrada_canonica(convocatoria: str | None, concursos: Iterable[ConcursoPrepa
     out = []
     for c in sorted(concursos, key=lambda c: c.cer):
         sedes = [
-            {"id": clave, "clave": s.clave, "subsede": s.subsede, "plazas": s.plazas, "nombre": s.nombre}
+            _sin_vacios({"id": clave, "clave": s.clave, "subsede": s.subsede, "plazas": s.plazas,
+                         "nombre": s.nombre})
             for clave, s in sorted(c.sedes.items())
         ]
-        aspirantes = [
-            {
-                "folio": s.folio,
-                "opciones": list(s.opciones),
-                "puntaje": s.puntaje,
-                "efiser": s.efiser,
-                "promedio_posgrado": s.promedio_posgrado,
-                "enarm": s.enarm,
-                "puntaje_adicional": s.puntaje_adicional,
-                "publicaciones": [to_data(p) for p in s.publicaciones],
-            }
-            for s in sorted(c.aspirantes, key=lambda s: folio_key(s.folio))
-        ]
+        aspirantes = [_aspirante(s) for s in sorted(c.aspirantes, key=lambda s: folio_key(s.folio))]
         out.append({"cer": c.cer, "sedes": sedes, "aspirantes": aspirantes})
-    return _canonical_value({"convocatoria": convocatoria, "concursos": out})  # type: ignore[no-any-return]
+    return _sin_vacios({"convocatoria": convocatoria, "concursos": out})
 
 
 def entrada_sha256(convocatoria: str | None, concursos: Iterable[ConcursoPreparado]) -> str:

@@ -258,7 +258,22 @@ class _Checker:
         sedes = self.sedes(i, concurso)
         nombre = cer or concurso.cer
         puntajes: list[Decimal] = []
+        claves = sedes.keys()
+        maximo = self.maximo
         for j, s in enumerate(concurso.aspirantes):
+            # Fast path, for the common case: a Solicitud with a new folio, distinct options that
+            # are all sedes, and only a PI-IMSS, a finite Decimal within range.
+            if (
+                type(s) is Solicitud
+                and s.folio not in self.folios
+                and s.efiser is None and s.promedio_posgrado is None and s.enarm is None
+                and s.puntaje_adicional is None and not s.publicaciones
+                and type(s.puntaje) is Decimal and s.puntaje.is_finite() and 0 <= s.puntaje <= maximo
+                and claves >= (distintas := set(s.opciones)) and len(distintas) == len(s.opciones)
+            ):
+                self.folios[s.folio] = ("concursos", i, "aspirantes", j)
+                puntajes.append(s.puntaje)
+                continue
             ruta: Ruta = ("concursos", i, "aspirantes", j)
             if not isinstance(s, Solicitud):
                 self.add(ruta, f"se esperaba una Solicitud, se encontró {type(s).__name__}")

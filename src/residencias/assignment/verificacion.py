@@ -138,6 +138,8 @@ class _Revision:
             for clave in self.preferred(i):
                 below = ranked[clave]
                 start = bisect_right(below, self.rank[i])
+                if start == len(below):
+                    continue
                 lower = [self.orden[p] for p in below[start:]]
                 strict = _folios(aspirantes[j].folio for j in lower if puntajes[j] < puntajes[i])
                 equal = _folios(aspirantes[j].folio for j in lower if puntajes[j] == puntajes[i])
