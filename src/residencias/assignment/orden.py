@@ -87,12 +87,13 @@ def _refine(
         return found
 
     result: list[int] = []
-    for v, part in groupby(sorted(members, key=value, reverse=True), key=value):
+    for _, part in groupby(sorted(members, key=value, reverse=True), key=value):
         refined = _refine(list(part), rest, aspirantes, separaciones, omisiones)
         if result:
             before = result[-1]
             separaciones.append(
-                Separacion(aspirantes[before].folio, aspirantes[refined[0]].folio, criterio, value(before), v)
+                Separacion(aspirantes[before].folio, aspirantes[refined[0]].folio, criterio, value(before),
+                           value(refined[0]))
             )
         result.extend(refined)
     return result
@@ -127,6 +128,7 @@ def ordenar(
             orden[i:j] = refined
             at = {aspirantes[m].folio: k for k, m in enumerate(refined)}
             separaciones.sort(key=lambda s: at[s.antes])
-            grupos.append(GrupoEmpatado(p, i, tuple(refined), tuple(separaciones), tuple(omisiones)))
+            grupos.append(GrupoEmpatado(puntajes[refined[0]], i, tuple(refined), tuple(separaciones),
+                                        tuple(omisiones)))
         i = j
     return orden, grupos
