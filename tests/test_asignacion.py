@@ -680,9 +680,37 @@ def test_publications_in_a_yaml_fixture_give_the_bonus_of_seccion_7(tmp_path: Pa
     fixture = tmp_path / "pubs.yaml"
     fixture.write_text(
         "convocatoria: imss-cer-2026-2027\nconcursos:\n  - cer: Cardiología\n    sedes:\n"
-        "      - {clave: A, plazas: 1}\n    aspirantes:\n      - folio: \"1\"\n        efiser: 80\n"
+        '      - {clave: A, plazas: 1}\n    aspirantes:\n      - folio: "1"\n        efiser: 80\n'
         "        promedio_posgrado: 90\n        enarm: 70\n        opciones: [A]\n"
         f"        publicaciones:\n{indented}\n",
         encoding="utf-8",
     )
     assert replay(fixture).asignacion.resultado("1").puntaje == d("84.075")
+
+
+def test_subsedes_are_options_of_their_own(tmp_path: Path) -> None:
+    """8.1: the result names "la sede y subsede (si aplica)"; a subsede is chosen as `clave/subsede`,
+    in YAML and in CSV alike."""
+    fixture = tmp_path / "subsedes.yaml"
+    fixture.write_text(
+        "concursos:\n  - cer: Cardiología\n    sedes:\n"
+        "      - {clave: HGR-1, subsede: UMF-20, plazas: 1}\n"
+        "      - {clave: HGR-1, subsede: UMF-7, plazas: 1}\n"
+        "    aspirantes:\n"
+        '      - {folio: "1", puntaje: 90, opciones: [HGR-1/UMF-20, HGR-1/UMF-7]}\n'
+        '      - {folio: "2", puntaje: 80, opciones: [HGR-1/UMF-20, HGR-1/UMF-7]}\n',
+        encoding="utf-8",
+    )
+    directory = tmp_path / "csv"
+    directory.mkdir()
+    (directory / "sedes.csv").write_text(
+        "cer,clave,subsede,plazas\nCardiología,HGR-1,UMF-7,1\nCardiología,HGR-1,UMF-20,1\n", encoding="utf-8"
+    )
+    (directory / "aspirantes.csv").write_text(
+        "folio,cer,puntaje,opciones\n2,Cardiología,80,HGR-1/UMF-20|HGR-1/UMF-7\n"
+        "1,Cardiología,90,HGR-1/UMF-20|HGR-1/UMF-7\n",
+        encoding="utf-8",
+    )
+    a, b = replay(fixture).asignacion, replay(directory).asignacion
+    assert a.sede_de() == b.sede_de() == {"1": "HGR-1/UMF-20", "2": "HGR-1/UMF-7"}
+    assert a.entrada_sha256 == b.entrada_sha256
