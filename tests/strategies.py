@@ -22,6 +22,7 @@ Strategies:
 - :func:`aware_instants`: aware instants in several zones, often within a minute of given bounds;
 - :func:`ventanas`: calendar windows with day or exact bounds, either inclusiveness, some hours.
 - :func:`curps_validas`, :func:`curps_tecleadas`, :func:`textos_curp`: valid CURPs, typed ones, near misses.
+- :func:`concursos_asignacion`, :func:`listas_de_concursos`: small competitions for the assignment of 6.2.
 
 >>> to_yaml({"nota": Decimal("87.512"), "grado": 3, "texto": "no"})
 "nota: 87.512\\ngrado: 3\\ntexto: 'no'\\n"
@@ -746,3 +747,81 @@ def expedientes(draw: st.DrawFn, convocatoria: str = "imss-cer-2026-2027") -> Ex
     )
     docs = draw(_maybe(st.lists(documentos, max_size=len(DOCUMENT_KINDS)).map(_unique_kinds)))
     return Expediente(convocatoria, persona, docs)
+
+
+# --- Assignment (CER 6.2) --------------------------------------------------------------------
+
+from itertools import permutations, product  # noqa: E402
+
+from residencias.assignment.concurso import Concurso, Solicitud  # noqa: E402
+from residencias.domain.sede import Sede  # noqa: E402
+
+__all__ += ["CERS_ASIGNACION", "PUNTAJES_EMPATADOS", "concursos_asignacion", "listas_de_concursos"]
+
+CERS_ASIGNACION = ("Cardiología", "Nefrología", "Neurología")
+"""CER names the specialty catalogue knows, for competitions (each CER is one competition)."""
+
+PUNTAJES_EMPATADOS = (*(Decimal(n) for n in range(60, 65)), Decimal("87.5"), Decimal("87.50"),
+                      Decimal("100.5"))
+"""Few PI-IMSS values, so that ties are frequent; ``87.5`` and ``87.50`` are the same score."""
+
+_SEDES_ASIGNACION = (("CMN-SXXI", None), ("HE-LA-RAZA", None), ("HGR-1", "UMF-20"), ("HGR-1", None),
+                     ("UMAE-25", None), ("HGZ-2", "UMF-7"), ("HP-CMN", None), ("HGO-4", None))
+_GRADOS_ASIGNACION = (None, Decimal(0), Decimal(80), Decimal(90), Decimal("90.0"), Decimal(100))
+# EFISER, promedio de posgrado and ENARM: all three need the convocatoria's formula, so at most two;
+# a third of the time none (one draw each: generation dominates the cost of these tests)
+_TRIOS_ASIGNACION = st.sampled_from([(None, None, None)] * 45
+                                    + [t for t in product(_GRADOS_ASIGNACION, repeat=3) if None in t])
+_PUNTAJE_ASIGNACION = st.sampled_from(PUNTAJES_EMPATADOS)
+# zero-padded and plain digits (``"000045"`` and ``"45"`` are different folios), and a few others
+_FOLIOS_ASIGNACION = st.sampled_from([f for n in range(300) for f in (f"{n:06d}", str(n))]
+                                     + ["A-1", "A-10", "B-7", "X", "0x1F", "12A"] * 20)
+
+
+@lru_cache(maxsize=256)
+def _listas_de_sedes(ids: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Every ordered subset of ``ids``, interleaved by length: index ``i`` has length
+    ``i % (len(ids) + 1)``, so one drawn integer gives every length equally often (0: empty)."""
+    por_largo = [list(permutations(ids, k)) for k in range(len(ids) + 1)]
+    largos = len(por_largo)
+    total = largos * max(len(p) for p in por_largo)
+    return tuple(por_largo[i % largos][(i // largos) % len(por_largo[i % largos])] for i in range(total))
+
+
+def _concurso_asignacion(draw: st.DrawFn, cer: str, folios: list[str], max_sedes: int,
+                         max_plazas: int) -> Concurso:
+    chosen = draw(st.lists(st.sampled_from(_SEDES_ASIGNACION), min_size=1, max_size=max_sedes, unique=True))
+    plazas_y_nombre = st.sampled_from(list(product(range(max_plazas + 1), [None, "Hospital"])))
+    sedes = [Sede(clave, *draw(plazas_y_nombre), subsede=subsede) for clave, subsede in chosen]
+    listas = _listas_de_sedes(tuple(s.identificador for s in sedes))
+    opciones = st.integers(0, len(listas) - 1).map(listas.__getitem__)
+    aspirantes = [Solicitud(folio, draw(opciones), draw(_PUNTAJE_ASIGNACION), *draw(_TRIOS_ASIGNACION))
+                  for folio in folios]
+    return Concurso(cer, sedes, aspirantes)
+
+
+@st.composite
+def concursos_asignacion(draw: st.DrawFn, max_sedes: int = 6, max_aspirantes: int = 12,
+                         max_plazas: int = 3) -> Concurso:
+    """One valid competition of a CER: 1..``max_sedes`` sedes (some subsedes, ``clave/subsede``)
+    with 0..``max_plazas`` plazas each; up to ``max_aspirantes`` applicants with unique folios
+    (zero-padded and plain digits, so ``"000045"`` and ``"45"`` may meet, and a few non-digit
+    ones), each with an ordered subset of the sedes (possibly empty), a PI-IMSS from
+    :data:`PUNTAJES_EMPATADOS` and sometimes up to two tie-break grades (EFISER, promedio de
+    posgrado, ENARM: all three would need the convocatoria's formula)."""
+    cer = draw(st.sampled_from(CERS_ASIGNACION))
+    folios = draw(st.lists(_FOLIOS_ASIGNACION, max_size=max_aspirantes, unique=True))
+    return _concurso_asignacion(draw, cer, folios, max_sedes, max_plazas)
+
+
+@st.composite
+def listas_de_concursos(draw: st.DrawFn, max_concursos: int = 2, max_sedes: int = 6, max_aspirantes: int = 12,
+                        max_plazas: int = 3) -> list[Concurso]:
+    """1..``max_concursos`` competitions as :func:`concursos_asignacion`, with distinct CERs and
+    no folio in two of them (a folio takes part once, in one CER)."""
+    cers = draw(st.lists(st.sampled_from(CERS_ASIGNACION), min_size=1, max_size=max_concursos, unique=True))
+    folios = draw(st.lists(_FOLIOS_ASIGNACION, max_size=max_aspirantes * len(cers), unique=True))
+    cuts = sorted(draw(st.integers(0, len(folios))) for _ in cers[1:])
+    parts = [folios[a:b] for a, b in zip([0, *cuts], [*cuts, len(folios)], strict=True)]
+    return [_concurso_asignacion(draw, cer, part[:max_aspirantes], max_sedes, max_plazas)
+            for cer, part in zip(cers, parts, strict=True)]

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -46,10 +46,10 @@ from residencias.text import closest
 __all__ = ["Asignacion", "Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante", "assign"]
 
 
-@attrs.frozen
-class Intento:
+class Intento(NamedTuple):
     """One option tried for one applicant: the sede, whether it was obtained, and if not, who took
-    its last plaza (``None`` with ``plazas == 0``: the sede offered none)."""
+    its last plaza (``None`` with ``plazas == 0``: the sede offered none). A named tuple, not an
+    attrs class: a full bitácora holds one per applicant and option tried (millions)."""
 
     opcion: int
     sede: str

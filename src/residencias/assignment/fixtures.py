@@ -75,11 +75,18 @@ class EntradaCargada:
 
 @attrs.frozen
 class CsvRow:
-    """One record: its line, its cells by column name, and the column where each cell starts."""
+    """One record: its line, its cells by column name, and the cells as read (for positions)."""
 
     linea: int
     celdas: dict[str, str]
-    columnas: dict[str, int]
+    crudas: tuple[str, ...]
+    nombres: tuple[str, ...]
+
+    def columna(self, nombre: str) -> int:
+        """Where the cell of that column starts on its line (1-based; exact when none is quoted)."""
+        if nombre not in self.nombres:
+            return 1
+        return _columns(self.crudas)[self.nombres.index(nombre)]
 
 
 def _read_text(path: Path, archivo: str) -> str:
@@ -173,6 +180,7 @@ def read_csv_table(
                 problems.append(Problema(name, 1, 1, f"falta la columna obligatoria '{column}'"))
         if problems:
             raise DataFileError(problems)
+        header_names = tuple(names)
         rows: list[CsvRow] = []
         for cells in reader:
             line = reader.line_num
@@ -187,7 +195,8 @@ def read_csv_table(
                 CsvRow(
                     line,
                     {n: c.strip() for n, c in zip(names, cells, strict=True)},
-                    dict(zip(names, _columns(cells), strict=True)),
+                    tuple(cells),
+                    header_names,
                 )
             )
     except csv.Error as exc:
@@ -219,7 +228,9 @@ class _CsvFixture:
         self.sedes_file = str(directorio / "sedes.csv")
         self.aspirantes_file = str(directorio / "aspirantes.csv")
         self.problems: list[Problema] = []
-        self.places: dict[Ruta, tuple[str, int, int]] = {}
+        self.lineas: dict[tuple[int, str, int], int] = {}  # (concurso, "sedes"/"aspirantes", j) -> line
+        self.cer_lineas: dict[int, int] = {}  # concurso -> line of its first sede
+        self._leidas: dict[str, dict[int, CsvRow]] = {}
 
     def _key(self, cer: str) -> str:
         found = self.catalogo.buscar(cer)
@@ -233,7 +244,7 @@ class _CsvFixture:
             return parse(value)
         except InvalidValue as exc:
             self.problems.append(
-                Problema(archivo, row.linea, row.columnas[column], f"columna '{column}': {exc}")
+                Problema(archivo, row.linea, row.columna(column), f"columna '{column}': {exc}")
             )
             return None
 
@@ -248,17 +259,10 @@ class _CsvFixture:
             if key not in groups:
                 groups[key] = (cer, [], [])
                 order.append(key)
-                self.places[("concursos", order.index(key), "cer")] = (
-                    self.sedes_file,
-                    row.linea,
-                    row.columnas["cer"],
-                )
+                self.cer_lineas[order.index(key)] = row.linea
             i = order.index(key)
             sedes = groups[key][1]
-            ruta: Ruta = ("concursos", i, "sedes", len(sedes))
-            self.places[ruta] = (self.sedes_file, row.linea, 1)
-            for column in row.columnas:
-                self.places[(*ruta, column)] = (self.sedes_file, row.linea, row.columnas[column])
+            self.lineas[(i, "sedes", len(sedes))] = row.linea
             plazas = self._cell(self.sedes_file, row, "plazas", _csv_plazas)
             try:
                 sedes.append(
@@ -270,9 +274,11 @@ class _CsvFixture:
                     )
                 )
             except InvalidValue as exc:
-                column = exc.campo if exc.campo in row.columnas else "clave"
-                self.problems.append(Problema(self.sedes_file, row.linea, row.columnas[column], str(exc)))
+                column = exc.campo if exc.campo in row.nombres else "clave"
+                self.problems.append(Problema(self.sedes_file, row.linea, row.columna(column), str(exc)))
         index = {key: n for n, key in enumerate(order)}
+        # One string per sede identifier, shared by every applicant's options that name it.
+        shared = {key: {s.identificador: s.identificador for s in groups[key][1]} for key in order}
         for row in aspirantes_rows:
             key = self._key(row.celdas["cer"])
             if key not in groups:
@@ -280,38 +286,30 @@ class _CsvFixture:
                     Problema(
                         self.aspirantes_file,
                         row.linea,
-                        row.columnas["cer"],
+                        row.columna("cer"),
                         f"el CER '{row.celdas['cer']}' no tiene sedes en sedes.csv",
                     )
                 )
                 continue
             i = index[key]
             solicitudes = groups[key][2]
-            ruta = ("concursos", i, "aspirantes", len(solicitudes))
-            self.places[ruta] = (self.aspirantes_file, row.linea, 1)
-            for column in row.columnas:
-                self.places[(*ruta, column)] = (self.aspirantes_file, row.linea, row.columnas[column])
+            self.lineas[(i, "aspirantes", len(solicitudes))] = row.linea
             opciones = row.celdas["opciones"]
-            parsed = [o.strip() for o in opciones.split("|")] if opciones else []
-            for k in range(len(parsed)):
-                self.places[(*ruta, "opciones", k)] = (
-                    self.aspirantes_file,
-                    row.linea,
-                    row.columnas["opciones"],
-                )
+            names = shared[key]
+            parsed = [names.get(o, o) for o in (x.strip() for x in opciones.split("|"))] if opciones else []
             if "" in parsed:
                 self.problems.append(
                     Problema(
                         self.aspirantes_file,
                         row.linea,
-                        row.columnas["opciones"],
+                        row.columna("opciones"),
                         "columna 'opciones': opción vacía; separe las sedes con '|'",
                     )
                 )
             values = {c: self._cell(self.aspirantes_file, row, c, _csv_decimal) for c in ASPIRANTES_OPTIONAL}
             if not row.celdas["folio"]:
                 self.problems.append(
-                    Problema(self.aspirantes_file, row.linea, row.columnas["folio"], "columna 'folio': vacía")
+                    Problema(self.aspirantes_file, row.linea, row.columna("folio"), "columna 'folio': vacía")
                 )
                 continue
             solicitudes.append(Solicitud(row.celdas["folio"], tuple(o for o in parsed if o), **values))
@@ -319,11 +317,29 @@ class _CsvFixture:
             raise DataFileError(self.problems)
         return Entrada(tuple(Concurso(groups[k][0], groups[k][1], groups[k][2]) for k in order))
 
+    def _row(self, archivo: str, linea: int) -> CsvRow | None:
+        """The record at ``linea``, read again: positions are only needed when something is wrong."""
+        if archivo not in self._leidas:
+            required, optional = (
+                (SEDES_COLUMNS, SEDES_OPTIONAL)
+                if archivo == self.sedes_file
+                else (ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL)
+            )
+            self._leidas[archivo] = {r.linea: r for r in read_csv_table(archivo, required, optional)}
+        return self._leidas[archivo].get(linea)
+
     def problem(self, ruta: Ruta, mensaje: str) -> Problema:
-        for end in range(len(ruta), 0, -1):
-            found = self.places.get(ruta[:end])
-            if found is not None:
-                return Problema(found[0], found[1], found[2], mensaje)
+        """Where a problem found by :func:`preparar` stands in the CSV files."""
+        i = ruta[1] if len(ruta) > 1 and isinstance(ruta[1], int) else -1
+        if len(ruta) >= 4 and ruta[2] in ("sedes", "aspirantes") and isinstance(ruta[3], int):
+            archivo = self.sedes_file if ruta[2] == "sedes" else self.aspirantes_file
+            linea = self.lineas.get((i, str(ruta[2]), ruta[3]))
+            if linea is not None:
+                row = self._row(archivo, linea) if len(ruta) >= 5 and isinstance(ruta[4], str) else None
+                return Problema(archivo, linea, row.columna(str(ruta[4])) if row else 1, mensaje)
+        if i in self.cer_lineas:
+            row = self._row(self.sedes_file, self.cer_lineas[i])
+            return Problema(self.sedes_file, self.cer_lineas[i], row.columna("cer") if row else 1, mensaje)
         return Problema(self.aspirantes_file, 1, 1, mensaje)
 
 

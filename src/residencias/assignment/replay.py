@@ -51,13 +51,13 @@ def load_publicado(path: str | os.PathLike[str]) -> Publicado:
     for row in rows:
         folio = row.celdas["folio"]
         if not folio:
-            problems.append(Problema(archivo, row.linea, row.columnas["folio"], "columna 'folio': vacía"))
+            problems.append(Problema(archivo, row.linea, row.columna("folio"), "columna 'folio': vacía"))
         elif folio in first:
             problems.append(
                 Problema(
                     archivo,
                     row.linea,
-                    row.columnas["folio"],
+                    row.columna("folio"),
                     f"folio '{folio}' repetido (ya en la línea {first[folio]})",
                 )
             )
