@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["closest", "normalize_name", "strip_accents"]
+__all__ = ["closest", "normalize_name", "quiso_decir", "strip_accents"]
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -45,3 +45,15 @@ def closest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.
         by_key.setdefault(normalize_name(candidate), candidate)
     keys = difflib.get_close_matches(normalize_name(word), list(by_key), n=n, cutoff=cutoff)
     return [by_key[k] for k in keys]
+
+
+def quiso_decir(word: str, candidates: Iterable[str], n: int = 1, cutoff: float = 0.6) -> str:
+    """The "; ¿quiso decir ...?" hint for an unknown name, or "" when nothing is close.
+
+    >>> quiso_decir("plaza", ["plazas", "clave"])
+    "; ¿quiso decir 'plazas'?"
+    >>> quiso_decir("x", ["plazas"])
+    ''
+    """
+    near = closest(word, candidates, n=n, cutoff=cutoff)
+    return "; ¿quiso decir " + " o ".join(f"'{c}'" for c in near) + "?" if near else ""

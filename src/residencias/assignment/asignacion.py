@@ -41,7 +41,7 @@ from residencias.assignment.politica import PoliticaAsignacion, folio_key
 from residencias.assignment.validacion import ConcursoPreparado, preparar
 from residencias.errors import InvalidQueryError
 from residencias.loading.files import load_convocatoria
-from residencias.text import closest
+from residencias.text import quiso_decir
 
 __all__ = ["Asignacion", "Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante", "assign"]
 
@@ -261,8 +261,7 @@ class Asignacion:
     def _buscar(self, folio: str) -> tuple[_Corrida, int]:
         found = self._indice.get(folio)
         if found is None:
-            near = closest(folio, list(self._indice), n=3)
-            hint = "; ¿quiso decir " + " o ".join(f"'{n}'" for n in near) + "?" if near else ""
+            hint = quiso_decir(folio, self._indice, n=3)
             raise InvalidQueryError(f"folio '{folio}' desconocido en este concurso{hint}")
         return found
 

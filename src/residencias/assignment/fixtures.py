@@ -45,8 +45,8 @@ from residencias.domain.validators import InvalidValue
 from residencias.errors import DataFileError, Problema, ResidenciasError
 from residencias.loading.files import load_catalogo, load_convocatoria
 from residencias.loading.structure import structure_document
-from residencias.loading.yaml_reader import YamlDocument, read_yaml_file
-from residencias.text import closest, normalize_name
+from residencias.loading.yaml_reader import YamlDocument, decode_utf8, read_yaml_file
+from residencias.text import normalize_name, quiso_decir
 
 __all__ = ["EntradaCargada", "load_entrada", "read_csv_table"]
 
@@ -104,23 +104,7 @@ def _read_text(path: Path, archivo: str) -> str:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise DataFileError([Problema(archivo, 1, 1, f"no se pudo leer el archivo ({reason})")]) from exc
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = body[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise DataFileError(
-            [
-                Problema(
-                    archivo,
-                    line,
-                    column,
-                    f"el archivo no es UTF-8 (byte 0x{body[exc.start]:02x}); guárdelo como UTF-8",
-                )
-            ]
-        ) from None
+    text = decode_utf8(data, archivo)
     if "\x00" in text:
         at = text.index("\x00")
         raise DataFileError(
@@ -163,8 +147,7 @@ def read_csv_table(
         known = (*required, *optional)
         for position, (column, start) in enumerate(zip(names, starts, strict=True)):
             if column not in known:
-                near = closest(column, known, n=1)
-                hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+                hint = quiso_decir(column, known)
                 problems.append(
                     Problema(
                         name,

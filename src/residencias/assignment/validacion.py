@@ -23,7 +23,7 @@ from residencias.domain.sede import Sede
 from residencias.errors import ResidenciasError
 from residencias.loading.files import load_catalogo
 from residencias.rules.puntaje import calcular_pi_imss
-from residencias.text import closest
+from residencias.text import quiso_decir
 
 __all__ = ["ConcursoInvalidoError", "ConcursoPreparado", "Defecto", "preparar"]
 
@@ -108,8 +108,7 @@ class _Checker:
         found = self.catalogo.buscar(concurso.cer)
         if found is None:
             names = [n for e in self.catalogo.especialidades for n in e.nombres]
-            near = closest(concurso.cer, names)
-            hint = "; ¿quiso decir " + " o ".join(f"'{n}'" for n in near) + "?" if near else ""
+            hint = quiso_decir(concurso.cer, names, n=3)
             self.add(ruta, f"CER desconocido '{concurso.cer}' en el catálogo de especialidades{hint}")
             return None
         if self.tabla_1 is not None and found.id not in self.tabla_1:
@@ -158,8 +157,7 @@ class _Checker:
         seen: set[str] = set()
         for k, opcion in enumerate(s.opciones):
             if opcion not in sedes:
-                near = closest(opcion, list(sedes), n=1)
-                hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+                hint = quiso_decir(opcion, sedes)
                 self.add(
                     (*ruta, "opciones", k),
                     f"{_quien(s, 'opciones')}: la opción {k + 1} '{opcion}' no "

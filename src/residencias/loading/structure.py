@@ -37,7 +37,7 @@ from cattrs.gen import make_dict_structure_fn
 from residencias.domain.validators import InvalidValue
 from residencias.errors import DataFileError, Problema
 from residencias.loading.yaml_reader import PathKey, YamlDocument, one_line
-from residencias.text import closest
+from residencias.text import quiso_decir
 
 __all__ = ["describe", "structure_document"]
 
@@ -185,8 +185,7 @@ def _enum_hook(cl: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
             for member in cl:
                 if member.value == value:
                     return member
-            near = closest(value, allowed, n=1)
-            hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+            hint = quiso_decir(value, allowed)
             raise InvalidValue(f"valor '{value}' no admitido{hint}; valores válidos: {', '.join(allowed)}")
         raise _expect("uno de: " + ", ".join(allowed), value)
 
@@ -297,8 +296,7 @@ def _problem(document: YamlDocument, path: PathKey, error: BaseException) -> Pro
     if isinstance(error, ForbiddenExtraKeysError):
         known = [f.name for f in attrs.fields(error.cl)] if attrs.has(error.cl) else []
         extra = sorted(error.extra_fields)[0]
-        near = closest(extra, known, n=1)
-        hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+        hint = quiso_decir(extra, known)
         more = f" (y {len(error.extra_fields) - 1} más)" if len(error.extra_fields) > 1 else ""
         return document.problem(
             (*path, extra),

@@ -41,7 +41,10 @@ from yaml.resolver import Resolver
 
 from residencias.errors import DataFileError, Problema
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Position", "Value", "YamlDocument", "read_yaml", "read_yaml_file"]
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "Position", "Value", "YamlDocument",
+    "decode_utf8", "read_yaml", "read_yaml_file",
+]
 
 MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this (5 MiB) are refused before they are parsed."""
@@ -167,9 +170,15 @@ def read_yaml_bytes(data: bytes, archivo: str) -> YamlDocument:
     """Decode UTF-8 (a BOM is allowed) and read; a bad byte is reported at its line and column."""
     if len(data) > MAX_BYTES:
         raise DataFileError([Problema(archivo, 1, 1, _too_big(len(data)))])
+    text = decode_utf8(data, archivo)
+    return attrs.evolve(read_yaml(text, archivo), sha256=hashlib.sha256(data).hexdigest())
+
+
+def decode_utf8(data: bytes, archivo: str) -> str:
+    """UTF-8 text (a leading BOM dropped); a bad byte is refused at its line and column."""
     body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        text = body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         # Offsets are in ``body`` (after the BOM); the column counts characters, as YAML's do.
         before = body[: exc.start]
@@ -180,7 +189,6 @@ def read_yaml_bytes(data: bytes, archivo: str) -> YamlDocument:
             [Problema(archivo, line, column, f"el archivo no es UTF-8 (byte 0x{body[exc.start]:02x}); "
                       "guárdelo como UTF-8")]
         ) from None
-    return attrs.evolve(read_yaml(text, archivo), sha256=hashlib.sha256(data).hexdigest())
 
 
 def read_yaml(text: str, archivo: str) -> YamlDocument:

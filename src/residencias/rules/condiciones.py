@@ -30,7 +30,7 @@ import attrs
 from residencias.domain.expediente import Expediente
 from residencias.domain.validators import InvalidValue
 from residencias.rules.hechos import COMPUTED_FROM, FACTS, MISSING, read_fact
-from residencias.text import closest
+from residencias.text import quiso_decir
 
 __all__ = ["Condicion", "Evaluacion", "Valor"]
 
@@ -57,8 +57,7 @@ def _coerce(kind: type, value: Valor, path: str) -> Any:
         allowed = [str(m.value) for m in kind]
         if isinstance(value, str) and value in allowed:
             return kind(value)
-        near = closest(str(value), allowed, n=1)
-        hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+        hint = quiso_decir(str(value), allowed)
         raise InvalidValue(f"'{value}' no es un valor de '{path}'{hint}; valores: {', '.join(allowed)}")
     if kind is Decimal and type(value) is int:
         return Decimal(value)
@@ -116,8 +115,7 @@ class Condicion:
         assert self.hecho is not None
         kind = FACTS.get(self.hecho)
         if kind is None:
-            near = closest(self.hecho, FACTS, n=1, cutoff=0.5)
-            hint = f"; ¿quiso decir '{near[0]}'?" if near else ""
+            hint = quiso_decir(self.hecho, FACTS, cutoff=0.5)
             raise InvalidValue(f"hecho desconocido '{self.hecho}'{hint}", "hecho")
         if len(comparisons) != 1:
             raise InvalidValue(f"el hecho '{self.hecho}' se compara con exactamente una de: "
