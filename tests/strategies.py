@@ -33,7 +33,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -66,7 +66,11 @@ from residencias.domain import (
     TrabajadorIMSS,
     ZonaHoraria,
 )
+from residencias.loading.files import data_dir
 from residencias.loading.yaml_reader import read_yaml
+
+BUNDLED_DATA = Path(str(data_dir()))
+"""The bundled data folder (``data/`` of the repository, or its copy inside an installed wheel)."""
 
 __all__ = [
     "CONVOCATORIA_MINIMA",
@@ -162,8 +166,7 @@ documentos:
 
 def bundled_convocatoria_text(identificador: str = "imss-cer-2026-2027") -> str:
     """The text of a bundled convocatoria file (a large valid sample)."""
-    data = resources.files("residencias").joinpath("data", "convocatorias", identificador + ".yaml")
-    return data.read_text(encoding="utf-8")
+    return (BUNDLED_DATA / "convocatorias" / f"{identificador}.yaml").read_text(encoding="utf-8")
 
 
 _CLASSES: tuple[type, ...] = (

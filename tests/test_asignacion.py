@@ -23,13 +23,13 @@ from residencias import (
     revisar_preasignacion,
 )
 from residencias.assignment.concurso import Concurso, Solicitud
-from residencias.assignment.preasignacion import EstadoPreasignacion
 from residencias.assignment.replay import celda_segura, load_publicado
 from residencias.cli import main
 from residencias.domain.asignacion import Criterio
 from residencias.domain.expediente import Expediente
 from residencias.domain.personas import ConstanciaENARM, Residente
 from residencias.domain.sede import Sede
+from residencias.rules.preasignacion import EstadoPreasignacion
 
 CER = load_convocatoria("imss-cer-2026-2027")
 POLITICA = PoliticaAsignacion.de(CER)

@@ -11,6 +11,7 @@ import pytest
 
 import residencias
 from residencias.cli import main
+from tests.strategies import BUNDLED_DATA
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -124,7 +125,7 @@ def test_lint_all_has_warnings_and_no_errors(capsys: pytest.CaptureFixture[str])
 
 
 def test_lint_json_of_a_broken_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = Path(residencias.__file__).parent / "data" / "convocatorias" / "imss-cer-2026-2027.yaml"
+    source = BUNDLED_DATA / "convocatorias" / "imss-cer-2026-2027.yaml"
     text = source.read_text(encoding="utf-8")
     text = text.replace('ceme: "Pediatría", grado: 2', 'ceme: "Pedriatría", grado: 2')
     broken = tmp_path / "cer.yaml"

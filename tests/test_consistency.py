@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import residencias
 from residencias.consistency import Observacion, Severidad, lint
+from tests.strategies import BUNDLED_DATA
 
-CER_YAML = Path(residencias.__file__).parent / "data" / "convocatorias" / "imss-cer-2026-2027.yaml"
+CER_YAML = BUNDLED_DATA / "convocatorias" / "imss-cer-2026-2027.yaml"
 
 
 @pytest.fixture(scope="module")

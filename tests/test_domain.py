@@ -11,6 +11,7 @@ import yaml
 import residencias
 from residencias.domain import Documento, Residente, Sede
 from residencias.domain.personas import Estudios, Nacionalidad
+from tests.strategies import BUNDLED_DATA
 
 DATA = Path(__file__).parent / "data"
 
@@ -49,7 +50,7 @@ def test_domain_objects_are_frozen() -> None:
 
 def test_bundled_convocatorias_compare_by_value() -> None:
     cer = residencias.load_convocatoria("imss-cer-2026-2027")
-    path = Path(residencias.__file__).parent / "data" / "convocatorias" / "imss-cer-2026-2027.yaml"
+    path = BUNDLED_DATA / "convocatorias" / "imss-cer-2026-2027.yaml"
     assert residencias.load_convocatoria(path) == cer
 
 
@@ -69,7 +70,7 @@ def test_grado_without_ceme_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_convocatoria_may_carry_its_own_catalogue(tmp_path: Path) -> None:
-    package = Path(residencias.__file__).parent / "data"
+    package = BUNDLED_DATA
     catalogue = yaml.safe_load((package / "especialidades.yaml").read_text(encoding="utf-8"))
     gineco = next(e for e in catalogue["especialidades"] if e["id"] == "ginecologia-y-obstetricia")
     gineco["alias"].append("GyO")

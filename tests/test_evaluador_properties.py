@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import residencias
 from residencias.domain.expediente import Expediente
+from residencias.domain.hechos import FACTS, MISSING, read_fact
 from residencias.rules.dictamen import Resultado
-from residencias.rules.hechos import FACTS, MISSING, read_fact
 from tests.strategies import expedientes
 
 MX = ZoneInfo("America/Mexico_City")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import residencias
-from residencias.rules.reglas import TipoRegla
+from residencias.domain.reglas import TipoRegla
 
 IDS = residencias.convocatorias_disponibles()
 

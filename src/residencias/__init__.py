@@ -10,10 +10,10 @@ from residencias.assignment.asignacion import Asignacion, assign
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.fixtures import load_entrada
 from residencias.assignment.politica import PoliticaAsignacion
-from residencias.assignment.preasignacion import revisar_preasignacion
 from residencias.assignment.replay import Auditoria, replay
 from residencias.assignment.validacion import ConcursoInvalidoError
 from residencias.assignment.verificacion import Verificacion, verify
+from residencias.calendars.calendario import load_calendario
 from residencias.consistency import Observacion, Severidad, lint
 from residencias.domain import (
     Aspirante,
@@ -36,13 +36,13 @@ from residencias.errors import (
 )
 from residencias.loading.files import (
     convocatorias_disponibles,
-    load_calendario,
     load_catalogo,
     load_convocatoria,
     load_expediente,
 )
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, ResultadoGeneral
 from residencias.rules.evaluador import evaluate
+from residencias.rules.preasignacion import revisar_preasignacion
 
 __all__ = [
     "Asignacion",

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from residencias.domain.asignacion import Criterio, CriteriosDesempate, DatosAsignacion
+from residencias.domain.puntaje import ParametrosPuntaje
 from residencias.errors import InvalidQueryError
-from residencias.rules.puntaje import ParametrosPuntaje
 
 if TYPE_CHECKING:
     from residencias.domain.convocatoria import Convocatoria

@@ -10,8 +10,8 @@ from residencias.calendars.calendario import (
     Respuesta,
 )
 from residencias.calendars.dias_habiles import DiasHabiles
-from residencias.calendars.plazos import Plazo, Referencia, Regla
-from residencias.calendars.ventana import Accion, DiaSemana, Horario, Ventana
+from residencias.domain.plazos import Plazo, Referencia, Regla
+from residencias.domain.ventana import Accion, DiaSemana, Horario, Ventana
 
 __all__ = [
     "Accion",

@@ -15,20 +15,19 @@ False
 from __future__ import annotations
 
 import enum
+import os
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from residencias.calendars.dias_habiles import DiasHabiles
-from residencias.calendars.plazos import Plazo, Referencia
-from residencias.calendars.ventana import Accion, Ventana
-from residencias.domain.validators import non_empty
+from residencias.domain.calendario import DatosCalendario, DiaInhabil
+from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.plazos import Plazo, Referencia
+from residencias.domain.ventana import Accion, Ventana
 from residencias.errors import InvalidQueryError
-
-if TYPE_CHECKING:
-    from residencias.domain.convocatoria import Convocatoria
+from residencias.loading.files import load_convocatoria
 
 __all__ = [
     "Calendario",
@@ -38,25 +37,8 @@ __all__ = [
     "EstadoVentana",
     "Evento",
     "Respuesta",
+    "load_calendario",
 ]
-
-
-@attrs.frozen
-class DiaInhabil:
-    """An extra non-working day a convocatoria declares, beyond the federal holidays."""
-
-    fecha: date
-    articulo: str = attrs.field(validator=non_empty)
-    descripcion: str | None = None
-
-
-@attrs.frozen
-class DatosCalendario:
-    """The ``calendario`` section of a convocatoria file."""
-
-    ventanas: tuple[Ventana, ...] = ()
-    plazos: tuple[Plazo, ...] = ()
-    dias_inhabiles: tuple[DiaInhabil, ...] = ()
 
 
 class Estado(enum.Enum):
@@ -273,3 +255,7 @@ class Calendario:
                 chosen.append(v)
         return tuple(chosen)
 
+
+def load_calendario(convocatoria: str | os.PathLike[str]) -> Calendario:
+    """The calendar of a convocatoria (id or path), ready for questions at an instant."""
+    return Calendario.de(load_convocatoria(convocatoria))

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from residencias.calendars.calendario import Calendario
-from residencias.calendars.ventana import Ventana
+from residencias.domain.ventana import Ventana
 
 __all__ = ["to_ics"]
 

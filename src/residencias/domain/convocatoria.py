@@ -12,9 +12,9 @@ from functools import cached_property
 
 import attrs
 
-from residencias.calendars.calendario import DatosCalendario
 from residencias.domain.archivos import EspecificacionArchivo
 from residencias.domain.asignacion import DatosAsignacion
+from residencias.domain.calendario import DatosCalendario
 from residencias.domain.cer import (
     CERDisponible,
     PrerrequisitoCER,
@@ -23,10 +23,10 @@ from residencias.domain.cer import (
     diploma_institucional,
 )
 from residencias.domain.especialidades import CatalogoEspecialidades
+from residencias.domain.puntaje import ParametrosPuntaje
+from residencias.domain.reglas import Requisitos
 from residencias.domain.validators import InvalidValue, non_empty, slug, zone_name
 from residencias.errors import InvalidQueryError
-from residencias.rules.puntaje import ParametrosPuntaje
-from residencias.rules.reglas import Requisitos
 from residencias.text import normalize_name
 
 __all__ = [

@@ -1,8 +1,10 @@
 """Loading convocatorias, the specialty catalogue and expedientes, bundled or from a path.
 
-The bundled files live in the package (``residencias/data``) and are read with
-:mod:`importlib.resources`, so they load the same from a source checkout, an editable install
-and an installed wheel.
+The bundled files live in the repository's top-level ``data/`` folder (``data/convocatorias/`` and
+the shared catalogues beside it). A wheel carries that folder inside the package, as
+``residencias/data`` (``force-include`` in ``pyproject.toml``), where :mod:`importlib.resources`
+finds it; an editable install or a source checkout has no such folder in the package, and reads
+the repository's ``data/`` instead (see :func:`data_dir`).
 
 >>> "imss-cer-2026-2027" in convocatorias_disponibles()
 True
@@ -21,18 +23,17 @@ from typing import TypeVar
 
 import attrs
 
-from residencias.calendars.calendario import Calendario
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.expediente import Expediente
-from residencias.errors import DataFileError, UnknownConvocatoriaError
+from residencias.errors import DataFileError, Problema, UnknownConvocatoriaError
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import YamlDocument, read_yaml_bytes, read_yaml_file
 
 __all__ = [
     "bundled_path",
     "convocatorias_disponibles",
-    "load_calendario",
+    "data_dir",
     "load_catalogo",
     "load_convocatoria",
     "load_expediente",
@@ -44,8 +45,26 @@ T = TypeVar("T")
 _SUFFIX = ".yaml"
 
 
+_SOURCE_DATA = Path(__file__).resolve().parents[3] / "data"
+"""``data/`` of the repository, seen from ``src/residencias/loading/files.py``."""
+
+
+@cache
+def data_dir() -> Traversable:
+    """Where the bundled data is: inside the installed package (a wheel), else the repository's
+    top-level ``data/`` (an editable install or a source checkout). Never both, never neither."""
+    packaged = resources.files("residencias").joinpath("data")
+    if packaged.is_dir():
+        return packaged
+    if (_SOURCE_DATA / "convocatorias").is_dir():
+        return _SOURCE_DATA
+    raise DataFileError([Problema(  # a broken installation
+        "residencias/data", 1, 1, "no se encuentran los datos de las convocatorias: ni dentro del "
+        f"paquete instalado ni en {_SOURCE_DATA}; reinstale el paquete")])
+
+
 def _data() -> Traversable:
-    return resources.files("residencias").joinpath("data")
+    return data_dir()
 
 
 def _convocatorias_dir() -> Traversable:
@@ -54,7 +73,7 @@ def _convocatorias_dir() -> Traversable:
 
 def bundled_path(identificador: str) -> str:
     """The name a bundled convocatoria file is reported under (its path inside the package)."""
-    return f"residencias/data/convocatorias/{identificador}{_SUFFIX}"
+    return f"data/convocatorias/{identificador}{_SUFFIX}"
 
 
 def convocatorias_disponibles() -> tuple[str, ...]:
@@ -75,9 +94,9 @@ def load_file(path: str | os.PathLike[str], cl: type[T]) -> T:
 
 @lru_cache(maxsize=1)
 def load_catalogo() -> CatalogoEspecialidades:
-    """The bundled specialty catalogue (``residencias/data/especialidades.yaml``)."""
+    """The bundled specialty catalogue (``data/especialidades.yaml``)."""
     data = _data().joinpath("especialidades.yaml").read_bytes()
-    document = read_yaml_bytes(data, "residencias/data/especialidades.yaml")
+    document = read_yaml_bytes(data, "data/especialidades.yaml")
     return structure_document(document, CatalogoEspecialidades)
 
 
@@ -133,11 +152,6 @@ def _names_a_file(path: Path) -> bool:
         return path.exists()
     except (OSError, ValueError):
         return False
-
-
-def load_calendario(convocatoria: str | os.PathLike[str]) -> Calendario:
-    """The calendar of a convocatoria (id or path), ready for questions at an instant."""
-    return Calendario.de(load_convocatoria(convocatoria))
 
 
 def load_expediente(path: str | os.PathLike[str]) -> Expediente:

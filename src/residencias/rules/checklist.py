@@ -14,8 +14,8 @@ import attrs
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.expediente import Expediente
 from residencias.domain.personas import Estudios, Nacionalidad, Residente, TrabajadorIMSS
+from residencias.domain.reglas import TipoRegla
 from residencias.errors import InvalidQueryError
-from residencias.rules.reglas import TipoRegla
 
 __all__ = ["Categoria", "ItemDocumento", "checklist", "hechos_de_categorias"]
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from residencias.assignment.preasignacion import sede_coincide
 from residencias.calendars.calendario import Calendario
-from residencias.calendars.plazos import Referencia
 from residencias.domain import contacto, curp
+from residencias.domain.condiciones import Condicion, Evaluacion
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.expediente import Expediente
+from residencias.domain.plazos import Referencia
+from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
 from residencias.errors import InvalidQueryError
-from residencias.rules.condiciones import Condicion, Evaluacion
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
-from residencias.rules.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
+from residencias.rules.preasignacion import sede_coincide
 
 __all__ = ["computed_facts", "evaluate"]
 

@@ -17,16 +17,24 @@ from __future__ import annotations
 
 import enum
 from datetime import date, timedelta
+from typing import Protocol
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from residencias.calendars.dias_habiles import DiasHabiles
-from residencias.calendars.ventana import Accion, Ventana
 from residencias.domain.validators import InvalidValue, at_least, non_empty
+from residencias.domain.ventana import Accion, Ventana
 from residencias.errors import InvalidQueryError
 
-__all__ = ["Plazo", "Referencia", "Regla"]
+__all__ = ["DiasLaborables", "Plazo", "Referencia", "Regla"]
+
+
+class DiasLaborables(Protocol):
+    """What a rule needs of business days (``calendars.DiasHabiles`` provides it)."""
+
+    def primer_habil(self, desde: date) -> date:
+        """The first business day on or after ``desde``."""
+        ...
 
 
 class Regla(enum.Enum):
@@ -76,7 +84,7 @@ class Plazo:
         """Whether the reference is a fact of each applicant (their selection or registration)."""
         return self.referencia in _PER_APPLICANT
 
-    def resolver(self, *, inicio_ciclo: date | None, dias: DiasHabiles,
+    def resolver(self, *, inicio_ciclo: date | None, dias: DiasLaborables,
                  referencia: date | None = None) -> Ventana:
         """The window this rule gives. ``referencia`` is the applicant's date (selection,
         registration) or, for ``inicio_ciclo``, another cycle's start (later years)."""

@@ -24,9 +24,9 @@ from typing import Any
 
 import attrs
 
-from residencias.calendars.ventana import Accion
+from residencias.domain.condiciones import Condicion
 from residencias.domain.validators import InvalidValue, non_empty
-from residencias.rules.condiciones import Condicion
+from residencias.domain.ventana import Accion
 
 __all__ = ["Excepcion", "Regla", "Requisitos", "ResultadoExcepcion", "TipoRegla"]
 

@@ -28,8 +28,8 @@ from typing import Any, NamedTuple, TypeAlias
 import attrs
 
 from residencias.domain.expediente import Expediente
+from residencias.domain.hechos import COMPUTED_FROM, FACTS, MISSING, read_fact
 from residencias.domain.validators import InvalidValue
-from residencias.rules.hechos import COMPUTED_FROM, FACTS, MISSING, read_fact
 from residencias.text import quiso_decir
 
 __all__ = ["Condicion", "Evaluacion", "Valor"]
