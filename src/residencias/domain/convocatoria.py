@@ -23,9 +23,10 @@ from residencias.domain.cer import (
     diploma_institucional,
 )
 from residencias.domain.especialidades import CatalogoEspecialidades
+from residencias.domain.proceso import Proceso
 from residencias.domain.puntaje import ParametrosPuntaje
 from residencias.domain.reglas import Requisitos
-from residencias.domain.validators import InvalidValue, non_empty, slug, zone_name
+from residencias.domain.validators import DERIVADO, InvalidValue, non_empty, slug, zone_name
 from residencias.errors import InvalidQueryError
 from residencias.text import normalize_name
 
@@ -145,10 +146,21 @@ class Convocatoria:
     requisitos: Requisitos | None = None
     puntaje: ParametrosPuntaje | None = None
     asignacion: DatosAsignacion | None = None
+    proceso: Proceso | None = None
     archivos: tuple[EspecificacionArchivo, ...] = ()
     inconsistencias: tuple[Inconsistencia, ...] = ()
-    datos_sha256: str | None = attrs.field(default=None, eq=False)
+    datos_sha256: str | None = attrs.field(default=None, eq=False, metadata={DERIVADO: True})
     """The sha256 of the data file it was loaded from (set by the loader, not written in it)."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.proceso is None:
+            return
+        datos = self.calendario
+        known = {v.accion for v in datos.ventanas} | {p.accion for p in datos.plazos} if datos else set()
+        missing = sorted(a.value for a in self.proceso.ventanas_citadas() - known)
+        if missing:
+            raise InvalidValue(f"el proceso cita ventanas que 'calendario' no tiene: {', '.join(missing)}",
+                               "proceso")
 
     def _tablas(self) -> TablasCER:
         if self.tablas is None:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from residencias.domain.historia import Evento
 from residencias.domain.personas import Residente
 from residencias.domain.validators import non_empty
 
@@ -41,13 +42,15 @@ class Expediente:
 
     ``aspirante`` is a :class:`Residente`, whose CEME facts stay empty for those who are not.
     ``documentos`` left out (``null``) means the documents are unknown; an empty list means none
-    was presented.
+    was presented. ``historia``, when given, is what happened in the convocatoria's process, in
+    order (see :class:`~residencias.domain.historia.Historia`); left out, it is unknown.
     """
 
     convocatoria: str = attrs.field(validator=non_empty)
     aspirante: Residente = attrs.Factory(Residente)
     documentos: tuple[Documento, ...] | None = None
     calificaciones: Calificaciones = attrs.Factory(Calificaciones)
+    historia: tuple[Evento, ...] | None = None
 
     def documento(self, tipo: str) -> Documento | None:
         """The document of that kind, if presented (``None`` also when documents are unknown)."""

@@ -8,7 +8,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-__all__ = ["InvalidValue", "at_least", "between", "non_empty", "slug", "zone_name"]
+__all__ = ["DERIVADO", "InvalidValue", "at_least", "between", "non_empty", "slug", "zone_name"]
+
+DERIVADO = "derivado"
+"""Field metadata key (``metadata={DERIVADO: True}``): a field the loader computes (a hash, the
+positions of events), never read from a file; the loader refuses it as an unknown key."""
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 

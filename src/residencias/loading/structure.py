@@ -15,6 +15,7 @@ Every problem is reported at the line and column of the value (or key) it concer
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 import types
@@ -32,9 +33,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
-from residencias.domain.validators import InvalidValue
+from residencias.domain.historia import Dato
+from residencias.domain.validators import DERIVADO, InvalidValue
 from residencias.errors import DataFileError, Problema
 from residencias.loading.yaml_reader import PathKey, YamlDocument, one_line
 from residencias.text import quiso_decir
@@ -143,6 +145,23 @@ def _structure_time(value: Any, _: type) -> time:
 _SCALARS = (bool, int, Decimal, str, date)
 
 
+def _structure_datos(value: Any, _: type) -> tuple[Dato, ...]:
+    """An event's data, written as a mapping ``nombre: valor`` of texts, yes/no, days and instants."""
+    if not isinstance(value, dict):
+        raise _expect("un mapa de datos (nombre: valor)", value)
+    out = []
+    for nombre, valor in value.items():
+        if isinstance(valor, datetime) and valor.tzinfo is None:
+            raise InvalidValue(f"el dato '{nombre}' es una fecha y hora sin desfase UTC; agréguelo, "
+                               "p. ej. 2026-02-10T09:00:00-06:00", nombre)
+        if not isinstance(valor, str | bool | date):
+            raise InvalidValue(f"el dato '{nombre}' debe ser texto, true/false, una fecha o una fecha y "
+                               f"hora; se encontró {describe(valor)} (si es texto, póngalo entre comillas)",
+                               nombre)
+        out.append(Dato(nombre, valor))
+    return tuple(out)
+
+
 def _is_scalar_union(cl: Any) -> bool:
     args = [a for a in typing.get_args(cl) if a is not type(None)]
     union = isinstance(cl, types.UnionType) or typing.get_origin(cl) is typing.Union
@@ -197,7 +216,7 @@ def _is_homogeneous_tuple(cl: Any) -> bool:
     return typing.get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter(*, iso_text: bool = False) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -219,7 +238,23 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(_is_text_or_false, _structure_text_or_false)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, lambda cl: _tuple_hook(converter, cl))
     converter.register_structure_hook_factory(attrs.has, lambda cl: _class_hook(converter, cl))
+    converter.register_structure_hook_func(lambda t: t == tuple[Dato, ...], _structure_datos)
+    if iso_text:
+        converter.register_structure_hook(date, _iso_text(_structure_date, date.fromisoformat))
+        converter.register_structure_hook(datetime, _iso_text(_structure_datetime, datetime.fromisoformat))
     return converter
+
+
+def _iso_text(hook: Callable[[Any, type], Any], parse: Callable[[str], Any]) -> Callable[[Any, type], Any]:
+    """For JSON, which has no dates: a date or an instant may also be written as ISO 8601 text."""
+
+    def structure(value: Any, cl: type) -> Any:
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                value = parse(value)
+        return hook(value, cl)
+
+    return structure
 
 
 def _tuple_hook(converter: cattrs.Converter, cl: Any) -> Callable[[Any, type], tuple[Any, ...]]:
@@ -245,8 +280,10 @@ def _tuple_hook(converter: cattrs.Converter, cl: Any) -> Callable[[Any, type], t
 
 
 def _class_hook(converter: cattrs.Converter, cl: type) -> Callable[[Any, type], Any]:
+    derived: dict[str, Any] = {f.name: override(omit=True) for f in attrs.fields(cl)
+                               if f.metadata.get(DERIVADO)}
     generated: Callable[[Any, type], Any] = make_dict_structure_fn(
-        cl, converter, _cattrs_forbid_extra_keys=True
+        cl, converter, _cattrs_forbid_extra_keys=True, **derived
     )
 
     def structure(value: Any, _: type) -> Any:
@@ -260,12 +297,14 @@ def _class_hook(converter: cattrs.Converter, cl: type) -> Callable[[Any, type], 
 
 
 _CONVERTER = _make_converter()
+_JSON_CONVERTER = _make_converter(iso_text=True)
 
 
-def structure_document(document: YamlDocument, cl: type[T]) -> T:
-    """Structure a read document into ``cl``, or raise :class:`DataFileError` naming every problem."""
+def structure_document(document: YamlDocument, cl: type[T], *, json: bool = False) -> T:
+    """Structure a read document into ``cl``, or raise :class:`DataFileError` naming every problem.
+    ``json``: the document was JSON, where dates and instants are ISO 8601 text."""
     try:
-        return _CONVERTER.structure(document.root, cl)
+        return (_JSON_CONVERTER if json else _CONVERTER).structure(document.root, cl)
     except Exception as exc:
         problems = [_problem(document, path, error) for path, error in _leaves(exc, ())]
         problems = [attrs.evolve(p, mensaje=one_line(p.mensaje)) for p in problems]
