@@ -27,17 +27,15 @@ Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterable
 from functools import cached_property
-from typing import Any, NamedTuple
-
-import attrs
+from typing import Any
 
 from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
-from residencias.assignment.orden import GrupoEmpatado, Omision, Separacion, ordenar
+from residencias.assignment.corrida import Corrida
 from residencias.assignment.politica import PoliticaAsignacion, folio_key
+from residencias.assignment.registros import Aviso, Corte, Empate, Intento, ResultadoAspirante
 from residencias.assignment.validacion import ConcursoPreparado, preparar
 from residencias.errors import InvalidQueryError
 from residencias.loading.files import load_convocatoria
@@ -46,186 +44,8 @@ from residencias.text import quiso_decir
 __all__ = ["Asignacion", "Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante", "assign"]
 
 
-class Intento(NamedTuple):
-    """One option tried for one applicant: the sede, whether it was obtained, and if not, who took
-    its last plaza (``None`` with ``plazas == 0``: the sede offered none). A named tuple, not an
-    attrs class: a full bitácora holds one per applicant and option tried (millions)."""
-
-    opcion: int
-    sede: str
-    asignado: bool
-    plazas: int
-    plaza: int | None = None
-    ocupada_por: str | None = None
-    puntaje_ocupante: Decimal | None = None
-
-    @property
-    def articulo(self) -> str:
-        if self.asignado:
-            return "6.2, punto 1" if self.opcion == 1 else "6.2, punto 3"
-        return "6.2, punto 2"
-
-
-@attrs.frozen
-class ResultadoAspirante:
-    """The outcome of one applicant: the sede (``None`` if unassigned), which option it was
-    (1-based), the PI-IMSS and the place in the processing order (1-based, of ``total``)."""
-
-    folio: str
-    cer: str
-    sede: str | None
-    opcion: int | None
-    puntaje: Decimal
-    posicion: int
-    total: int
-
-
-@attrs.frozen
-class Corte:
-    """A sede after the assignment: plazas offered and occupied, and the cut-off: the PI-IMSS of
-    the last applicant admitted (the lowest, since they come in descending order)."""
-
-    cer: str
-    sede: str
-    nombre: str | None
-    plazas: int
-    ocupadas: int
-    puntaje_corte: Decimal | None
-    folio_corte: str | None
-
-    @property
-    def libres(self) -> int:
-        return self.plazas - self.ocupadas
-
-
-@attrs.frozen
-class Empate:
-    """Applicants with the same PI-IMSS, in the order the tie-break settled; ``sedes`` are the
-    sedes a later one of them was refused while an earlier one of them took a plaza there (the tie
-    decided those seats)."""
-
-    cer: str
-    puntaje: Decimal
-    folios: tuple[str, ...]
-    posicion: int
-    separaciones: tuple[Separacion, ...]
-    omisiones: tuple[Omision, ...]
-    sedes: tuple[str, ...]
-
-    @property
-    def decisivo(self) -> bool:
-        return bool(self.sedes)
-
-
-@attrs.frozen
-class Aviso:
-    """Something the assignment did not refuse but an auditor should see, with its article."""
-
-    cer: str
-    articulo: str
-    mensaje: str
-    folios: tuple[str, ...] = ()
-
-
 def _ordinal(n: int) -> str:
     return f"{n}.ª"
-
-
-class _Corrida:
-    """One CER's run: processing order, option obtained per position, occupants per sede."""
-
-    def __init__(self, concurso: ConcursoPreparado, politica: PoliticaAsignacion) -> None:
-        self.concurso = concurso
-        aspirantes = concurso.aspirantes
-        self.orden, self.grupos = ordenar(aspirantes, concurso.puntajes, politica.desempate.criterios)
-        libres = {clave: sede.plazas or 0 for clave, sede in concurso.sedes.items()}
-        ocupantes: dict[str, list[int]] = {clave: [] for clave in libres}
-        eleccion: list[int] = []
-        for posicion, indice in enumerate(self.orden):
-            for k, sede in enumerate(aspirantes[indice].opciones):
-                if libres[sede]:
-                    libres[sede] -= 1
-                    ocupantes[sede].append(posicion)
-                    eleccion.append(k)
-                    break
-            else:
-                eleccion.append(-1)
-        self.eleccion = eleccion
-        self.ocupantes = ocupantes
-
-    def solicitud(self, posicion: int) -> Solicitud:
-        return self.concurso.aspirantes[self.orden[posicion]]
-
-    def puntaje(self, posicion: int) -> Decimal:
-        return self.concurso.puntajes[self.orden[posicion]]
-
-    def resultado(self, posicion: int) -> ResultadoAspirante:
-        s = self.solicitud(posicion)
-        k = self.eleccion[posicion]
-        return ResultadoAspirante(
-            s.folio,
-            self.concurso.cer,
-            s.opciones[k] if k >= 0 else None,
-            k + 1 if k >= 0 else None,
-            self.puntaje(posicion),
-            posicion + 1,
-            len(self.orden),
-        )
-
-    def intentos(self, posicion: int) -> tuple[Intento, ...]:
-        s = self.solicitud(posicion)
-        k = self.eleccion[posicion]
-        tried = s.opciones if k < 0 else s.opciones[: k + 1]
-        out: list[Intento] = []
-        for n, clave in enumerate(tried):
-            plazas = self.concurso.sedes[clave].plazas or 0
-            if n == k:
-                out.append(Intento(n + 1, clave, True, plazas, self.ocupantes[clave].index(posicion) + 1))
-            elif plazas == 0:
-                out.append(Intento(n + 1, clave, False, 0))
-            else:
-                last = self.ocupantes[clave][plazas - 1]
-                out.append(
-                    Intento(n + 1, clave, False, plazas, None, self.solicitud(last).folio, self.puntaje(last))
-                )
-        return tuple(out)
-
-    def empate(self, grupo: GrupoEmpatado) -> Empate:
-        taken: set[str] = set()
-        decided: set[str] = set()
-        for offset in range(len(grupo.miembros)):
-            posicion = grupo.inicio + offset
-            s = self.solicitud(posicion)
-            k = self.eleccion[posicion]
-            refused = s.opciones if k < 0 else s.opciones[:k]
-            decided.update(c for c in refused if c in taken)
-            if k >= 0:
-                taken.add(s.opciones[k])
-        folios = tuple(self.concurso.aspirantes[m].folio for m in grupo.miembros)
-        return Empate(
-            self.concurso.cer,
-            grupo.puntaje,
-            folios,
-            grupo.inicio + 1,
-            grupo.separaciones,
-            grupo.omisiones,
-            tuple(sorted(decided)),
-        )
-
-    def cortes(self) -> Iterator[Corte]:
-        for clave in sorted(self.concurso.sedes):
-            sede = self.concurso.sedes[clave]
-            taken = self.ocupantes[clave]
-            last = taken[-1] if taken else None
-            yield Corte(
-                self.concurso.cer,
-                clave,
-                sede.nombre,
-                sede.plazas or 0,
-                len(taken),
-                None if last is None else self.puntaje(last),
-                None if last is None else self.solicitud(last).folio,
-            )
 
 
 class Asignacion:
@@ -237,7 +57,7 @@ class Asignacion:
     def __init__(self, politica: PoliticaAsignacion, concursos: tuple[ConcursoPreparado, ...]) -> None:
         self.politica = politica
         self._corridas = tuple(
-            sorted((_Corrida(c, politica) for c in concursos), key=lambda r: r.concurso.cer)
+            sorted((Corrida(c, politica) for c in concursos), key=lambda r: r.concurso.cer)
         )
 
     @property
@@ -255,10 +75,10 @@ class Asignacion:
         return self.politica.convocatoria_id
 
     @cached_property
-    def _indice(self) -> dict[str, tuple[_Corrida, int]]:
+    def _indice(self) -> dict[str, tuple[Corrida, int]]:
         return {c.solicitud(p).folio: (c, p) for c in self._corridas for p in range(len(c.orden))}
 
-    def _buscar(self, folio: str) -> tuple[_Corrida, int]:
+    def _buscar(self, folio: str) -> tuple[Corrida, int]:
         found = self._indice.get(folio)
         if found is None:
             hint = quiso_decir(folio, self._indice, n=3)
