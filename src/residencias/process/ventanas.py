@@ -69,7 +69,9 @@ class VentanaDeAccion:
         return en > self.fin or (en == self.fin and not self.incluye_fin)
 
     def abre_despues(self, en: datetime) -> bool:
-        return self.inicio is not None and (en < self.inicio or (en == self.inicio and not self.incluye_inicio))
+        if self.inicio is None:
+            return False
+        return en < self.inicio or (en == self.inicio and not self.incluye_inicio)
 
 
 def _from_calendar(ventana: Ventana, zona: tzinfo, supuestos: tuple[str, ...] = ()) -> VentanaDeAccion:
@@ -127,7 +129,7 @@ def ventana_de(accion: AccionProceso, calendario: Calendario, hechos: Hechos) ->
     zona = calendario.zona
     if accion.hasta_dato is not None:
         ref = accion.hasta_dato
-        supuestos = (ref.supuesto,) if ref.supuesto else ()
+        supuestos: tuple[str, ...] = (ref.supuesto,) if ref.supuesto else ()
         end = _as_end(_datum(ref, hechos), zona)
         if end is None:
             return VentanaDeAccion(articulo=accion.articulo, supuestos=supuestos,
