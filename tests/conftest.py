@@ -2,6 +2,10 @@
 (``nombre``, ``en``, ``hechos``, ``esperado``) for one convocatoria; each case is a pytest item
 that evaluates the facts and compares the outcome and the ids of the rules in each state.
 
+A case evaluates the requirement rules alone (``evaluar_requisitos``), unless it says
+``con_proceso: true``: then it evaluates over time (``residencias.evaluate``: document windows,
+and the process replayed from the expediente's ``historia:``, or its absence).
+
 A file may give ``base:`` facts; each case's ``hechos`` are merged over them (mappings merged key by
 key, anything else replaced), so that a case states only what makes it different."""
 
@@ -20,6 +24,7 @@ from residencias.domain.expediente import Expediente
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import read_yaml_file
 from residencias.rules.dictamen import Resultado, ResultadoGeneral
+from residencias.rules.evaluador import evaluar_requisitos
 
 
 @attrs.frozen
@@ -37,6 +42,7 @@ class Caso:
     en: datetime
     hechos: Expediente
     esperado: Esperado
+    con_proceso: bool = False
 
 
 @attrs.frozen
@@ -86,7 +92,8 @@ class CasoItem(pytest.Item):
 
     def runtest(self) -> None:
         conv = residencias.load_convocatoria(self.convocatoria)
-        dictamen = residencias.evaluate(conv, self.caso.hechos, en=self.caso.en)
+        evaluar = residencias.evaluate if self.caso.con_proceso else evaluar_requisitos
+        dictamen = evaluar(conv, self.caso.hechos, en=self.caso.en)
         esperado = self.caso.esperado
         ids = {r: sorted(h.regla for h in dictamen.por_resultado(r)) for r in Resultado}
         problems = []

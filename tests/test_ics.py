@@ -24,7 +24,7 @@ def test_same_calendar_same_bytes_and_unique_uids() -> None:
     assert first == second
     events = icalendar.Calendar.from_ical(first).walk("VEVENT")
     uids = [str(e["UID"]) for e in events]
-    assert len(uids) == len(set(uids)) == 11
+    assert len(uids) == len(set(uids)) == 12  # 11 windows of the document + carta_preaceptacion (8.2, paso 2)
     assert uids[0] == "imss-cer-2026-2027.registro.1@residencias"
 
 

@@ -27,6 +27,7 @@ from residencias.domain import (
     Residente,
     Sede,
 )
+from residencias.domain.historia import Evento, Historia
 from residencias.errors import (
     DataFileError,
     InvalidQueryError,
@@ -39,9 +40,20 @@ from residencias.loading.files import (
     load_catalogo,
     load_convocatoria,
     load_expediente,
+    load_historia,
+)
+from residencias.process import (
+    Estado,
+    EventoRechazadoError,
+    Paso,
+    estado,
+    evaluate,
+    registrar,
+    siguientes_pasos,
+    to_mermaid,
 )
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, ResultadoGeneral
-from residencias.rules.evaluador import evaluate
+from residencias.rules.evaluador import evaluar_requisitos
 from residencias.rules.preasignacion import revisar_preasignacion
 
 __all__ = [
@@ -58,10 +70,15 @@ __all__ = [
     "Documento",
     "Entrada",
     "Especialidad",
+    "Estado",
+    "Evento",
+    "EventoRechazadoError",
     "Expediente",
     "Hallazgo",
+    "Historia",
     "InvalidQueryError",
     "Observacion",
+    "Paso",
     "PoliticaAsignacion",
     "PrerrequisitoCER",
     "ResidenciasError",
@@ -76,6 +93,8 @@ __all__ = [
     "Verificacion",
     "assign",
     "convocatorias_disponibles",
+    "estado",
+    "evaluar_requisitos",
     "evaluate",
     "lint",
     "load_calendario",
@@ -83,8 +102,12 @@ __all__ = [
     "load_convocatoria",
     "load_entrada",
     "load_expediente",
+    "load_historia",
+    "registrar",
     "replay",
     "revisar_preasignacion",
+    "siguientes_pasos",
+    "to_mermaid",
     "verify",
 ]
 

@@ -15,10 +15,10 @@ from residencias.domain.publicaciones import Publicacion
 from residencias.errors import InvalidQueryError
 from residencias.jsonable import dumps
 from residencias.loading.files import load_convocatoria, load_expediente, load_file
+from residencias.process.evaluacion import evaluate
 from residencias.rules.archivos import revisar_archivos
 from residencias.rules.checklist import Categoria, checklist
 from residencias.rules.dictamen import ResultadoGeneral
-from residencias.rules.evaluador import evaluate
 from residencias.rules.preasignacion import EstadoPreasignacion, revisar_preasignacion
 from residencias.rules.puntaje import calcular_pi_imss
 

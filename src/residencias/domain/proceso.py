@@ -202,6 +202,9 @@ class AccionProceso:
     requiere: tuple[str, ...] = attrs.field(default=(), validator=_idents)
     requiere_tras: str | None = attrs.field(default=None, validator=attrs.validators.optional(_ident))
     una_vez: bool = False
+    eventual: bool = False
+    """Something that may happen (a renuncia, a sanction), not a step to expect: never listed
+    among the next steps."""
     aplica_si: Condicion | None = None
     datos: tuple[CampoDato, ...] = ()
     consecuencia: str | None = attrs.field(default=None, validator=non_empty)
@@ -281,6 +284,8 @@ class Proceso:
     estatus: tuple[Estatus, ...]
     acciones: tuple[AccionProceso, ...]
     vencimientos: tuple[Vencimiento, ...] = ()
+    accion_de_registro: str | None = attrs.field(default=None, validator=attrs.validators.optional(_ident))
+    """The action whose day is the person's registration date, for deadlines counted from it."""
     nota: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:
@@ -295,6 +300,8 @@ class Proceso:
             self._check_action(accion, statuses, actions)
         for vencimiento in self.vencimientos:
             self._check_deadline(vencimiento, statuses, actions)
+        if self.accion_de_registro is not None:
+            _known(self.accion_de_registro, actions, "'accion_de_registro'", "acción")
 
     def _check_action(self, accion: AccionProceso, statuses: set[str], actions: set[str]) -> None:
         where = f"la acción '{accion.id}'"

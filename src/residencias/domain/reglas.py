@@ -112,6 +112,10 @@ class Requisitos:
 
     reglas: tuple[Regla, ...]
     excepciones: tuple[Excepcion, ...] = ()
+    plazo_documentos: Accion | None = None
+    """The calendar window by the end of which the documents must be in the expediente: before
+    it closes, a missing document is pending; after, it is not met (checked over time by
+    :func:`residencias.process.evaluate`)."""
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()

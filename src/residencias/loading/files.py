@@ -26,6 +26,7 @@ import attrs
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.expediente import Expediente
+from residencias.domain.historia import Historia, Posicion
 from residencias.errors import DataFileError, Problema, UnknownConvocatoriaError
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import YamlDocument, read_yaml_bytes, read_yaml_file
@@ -34,10 +35,12 @@ __all__ = [
     "bundled_path",
     "convocatorias_disponibles",
     "data_dir",
+    "historia_de_expediente",
     "load_catalogo",
     "load_convocatoria",
     "load_expediente",
     "load_file",
+    "load_historia",
 ]
 
 T = TypeVar("T")
@@ -157,3 +160,29 @@ def _names_a_file(path: Path) -> bool:
 def load_expediente(path: str | os.PathLike[str]) -> Expediente:
     """An expediente (facts and documents of one person) from a YAML file."""
     return load_file(path, Expediente)
+
+
+def _positions(document: YamlDocument, key: str, count: int) -> tuple[Posicion, ...]:
+    out = []
+    for index in range(count):
+        where = document.position((key, index))
+        out.append(Posicion(document.archivo, where.linea, where.columna))
+    return tuple(out)
+
+
+def load_historia(path: str | os.PathLike[str]) -> Historia:
+    """A person's history in a convocatoria, from a YAML file, or a JSON file (``.json``: dates and
+    instants written as ISO 8601 text), read as strictly as every other file; each event keeps its
+    place in the file, so that a refusal can point at it."""
+    document = read_yaml_file(Path(path))
+    historia = structure_document(document, Historia, json=Path(path).suffix.lower() == ".json")
+    return attrs.evolve(historia, posiciones=_positions(document, "eventos", len(historia.eventos)))
+
+
+def historia_de_expediente(path: str | os.PathLike[str], expediente: Expediente) -> Historia | None:
+    """The history an expediente file carries (``historia:``), with the place of each event."""
+    if expediente.historia is None:
+        return None
+    document = read_yaml_file(Path(path))
+    return Historia(expediente.convocatoria, expediente.historia, expediente.aspirante,
+                    _positions(document, "historia", len(expediente.historia)))

@@ -23,14 +23,14 @@ __all__ = ["Hechos", "VentanaDeAccion", "ventana_de", "ventana_de_calendario"]
 _DAY = timedelta(days=1)
 
 
-@attrs.frozen
+@attrs.define
 class Hechos:
     """What a person's windows depend on: their DGCES selection date, their registration date,
     and the last event of each action so far (for appointments and letters' validity)."""
 
     seleccion_dgces: date | None
     registro: date | None
-    ultimos: dict[str, Evento] = attrs.field(factory=dict, eq=False)
+    ultimos: dict[str, Evento] = attrs.field(factory=dict)
 
 
 @attrs.frozen

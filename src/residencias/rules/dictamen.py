@@ -13,9 +13,10 @@ import attrs
 
 from residencias.jsonable import to_data
 
-__all__ = ["JSON_VERSION", "Dictamen", "Hallazgo", "Resultado", "ResultadoGeneral"]
+__all__ = ["JSON_VERSION", "Dictamen", "Hallazgo", "Resultado", "ResultadoGeneral", "ResumenProceso"]
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+"""2: findings may carry an exact instant in ``vence``; ``proceso`` says where the person stands."""
 
 
 class Resultado(enum.Enum):
@@ -55,7 +56,8 @@ class Hallazgo:
     hechos: tuple[tuple[str, Any], ...] = ()
     parametros: tuple[tuple[str, Any], ...] = ()
     faltan: tuple[str, ...] = ()
-    vence: date | None = None
+    vence: date | datetime | None = None
+    """The deadline of a pending or overdue finding: a day (the whole day), or an exact instant."""
     detalles: tuple[Hallazgo, ...] = ()
 
     def linea(self) -> str:
@@ -79,6 +81,19 @@ def overall(hallazgos: tuple[Hallazgo, ...]) -> ResultadoGeneral:
 
 
 @attrs.frozen
+class ResumenProceso:
+    """Where the person stands in the convocatoria's process at the instant evaluated."""
+
+    estatus: str
+    nombre: str
+    articulo: str
+    terminal: bool
+    desenlace: str | None
+    con_historia: bool
+    """Whether a history of events was given (without one, nothing is known of the steps)."""
+
+
+@attrs.frozen
 class Dictamen:
     """The evaluation of one expediente against one convocatoria at one instant."""
 
@@ -88,6 +103,7 @@ class Dictamen:
     resultado: ResultadoGeneral
     hallazgos: tuple[Hallazgo, ...]
     datos_sha256: str | None = None
+    proceso: ResumenProceso | None = None
 
     def por_resultado(self, resultado: Resultado) -> tuple[Hallazgo, ...]:
         return tuple(h for h in self.hallazgos if h.resultado is resultado)
@@ -104,6 +120,11 @@ class Dictamen:
             ResultadoGeneral.FALTA_INFORMACION: "Falta información para decidir",
         }[self.resultado]
         lines = [f"{head} — {self.titulo} ({self.convocatoria}), evaluado al {self.en.isoformat()}."]
+        if self.proceso is not None:
+            fuente = "según su historia" if self.proceso.con_historia else "sin historia de eventos"
+            fin = " (proceso terminado)" if self.proceso.terminal else ""
+            lines.append(f"Estatus en el proceso ({fuente}): {self.proceso.nombre} "
+                         f"({self.proceso.articulo}){fin}.")
         ordered = sorted(self.hallazgos, key=lambda h: _ORDER[h.resultado])
         for group in (Resultado.NO_CUMPLE, Resultado.PENDIENTE, Resultado.FALTA_DATO, Resultado.CUMPLE):
             found = [h for h in ordered if h.resultado is group]
@@ -126,6 +147,7 @@ class Dictamen:
             "datos_sha256": self.datos_sha256,
             "en": self.en.isoformat(),
             "resultado": self.resultado.value,
+            "proceso": to_data(self.proceso),
             "hallazgos": [_finding(h) for h in self.hallazgos],
         }
         return json.dumps(data, ensure_ascii=False, indent=2)

@@ -20,11 +20,13 @@ from residencias.errors import InvalidQueryError
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
 from residencias.rules.preasignacion import sede_coincide
 
-__all__ = ["computed_facts", "evaluate"]
+__all__ = ["computed_facts", "evaluar_requisitos"]
 
 
-def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Dictamen:
-    """Evaluate an expediente against a convocatoria's requirement list at instant ``en``."""
+def evaluar_requisitos(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Dictamen:
+    """Evaluate an expediente against a convocatoria's requirement list at instant ``en``, rule by
+    rule. The process (what was done in time) is not taken into account here: that is
+    :func:`residencias.process.evaluacion.evaluate`, which builds on this."""
     if not isinstance(en, datetime) or en.tzinfo is None or en.utcoffset() is None:
         raise InvalidQueryError(f"el instante de evaluación debe llevar zona horaria, p. ej. "
                                 f"2026-03-10T12:00:00-06:00; se recibió {en!r}")
