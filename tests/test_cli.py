@@ -198,7 +198,9 @@ EXAMPLES = Path(__file__).parent.parent / "examples" / "expedientes"
 
 
 @pytest.mark.parametrize(("example", "code", "resultado"), [
-    ("cer-cardiologia-cumple.yaml", 0, "cumple"),
+    # Over time: on 10 March, without a history, the complete file still has every step ahead
+    # (registration, solicitud, validation...): pendiente, not cumple.
+    ("cer-cardiologia-cumple.yaml", 1, "pendiente"),
     ("cer-grado-no-coincide.yaml", 1, "no_cumple"),
     ("cer-neonatologia-pendiente-diploma.yaml", 1, "pendiente"),
     ("cer-faltan-antecedentes.yaml", 1, "falta_informacion"),
@@ -210,8 +212,10 @@ def test_evaluar_exit_code_and_json(capsys: pytest.CaptureFixture[str], example:
     assert got == code
     data = json.loads(out)
     assert data["resultado"] == resultado
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert len(data["datos_sha256"]) == 64
+    assert data["proceso"] == {"estatus": "sin_registro", "nombre": "Sin registro", "articulo": "2.1",
+                               "terminal": False, "desenlace": None, "con_historia": False}
 
 
 def test_evaluar_human_output_puts_failures_first(capsys: pytest.CaptureFixture[str]) -> None:
@@ -220,8 +224,9 @@ def test_evaluar_human_output_puts_failures_first(capsys: pytest.CaptureFixture[
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith("No cumple — ")
-    assert lines[1] == "No cumple (1):"
-    assert lines[2].startswith("  - no cumple 1.3, Tabla 1:")
+    assert lines[1] == "Estatus en el proceso (sin historia de eventos): Sin registro (2.1)."
+    assert lines[2] == "No cumple (1):"
+    assert lines[3].startswith("  - no cumple 1.3, Tabla 1:")
 
 
 def test_evaluar_requires_an_aware_instant(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 import residencias
-from residencias.cli import asignacion, calendario, convocatorias, reglas
+from residencias.cli import asignacion, calendario, convocatorias, procesos, reglas
 from residencias.cli._argumentos import Parser
 from residencias.cli._salida import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK
 from residencias.errors import ResidenciasError
@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     calendario.register(sub)
     reglas.register(sub)
     asignacion.register(sub)
+    procesos.register(sub)
     convocatorias.register_lint(sub)
     return parser
 

@@ -14,7 +14,13 @@ from residencias.domain.archivos import Participante
 from residencias.domain.publicaciones import Publicacion
 from residencias.errors import InvalidQueryError
 from residencias.jsonable import dumps
-from residencias.loading.files import load_convocatoria, load_expediente, load_file
+from residencias.loading.files import (
+    historia_de_expediente,
+    load_convocatoria,
+    load_expediente,
+    load_file,
+    load_historia,
+)
 from residencias.process.evaluacion import evaluate
 from residencias.rules.archivos import revisar_archivos
 from residencias.rules.checklist import Categoria, checklist
@@ -31,6 +37,9 @@ def register(sub: Any) -> None:
     p.add_argument("expediente", metavar="EXPEDIENTE.yaml", help="hechos y documentos de la persona")
     p.add_argument("--en", metavar="INSTANTE", type=instant, required=True,
                    help="instante de la evaluación, ISO 8601 con desfase (la biblioteca no lee el reloj)")
+    p.add_argument("--historia", metavar="HISTORIA.yaml",
+                   help="historia de eventos de la persona (YAML o JSON); sin ella se usa la 'historia:' "
+                        "del expediente, y sin ninguna nada se sabe de los pasos del proceso")
     add_json(p, "salida JSON (versionada, con el sha256 de los datos)")
     p.set_defaults(handler=_cmd_evaluar)
 
@@ -71,7 +80,9 @@ def register(sub: Any) -> None:
 def _cmd_evaluar(args: argparse.Namespace) -> int:
     conv = load_convocatoria(args.convocatoria)
     expediente = load_expediente(args.expediente)
-    dictamen = evaluate(conv, expediente, args.en)
+    historia = load_historia(args.historia) if args.historia else historia_de_expediente(
+        args.expediente, expediente)
+    dictamen = evaluate(conv, expediente, args.en, historia)
     emit(dictamen.to_json() if args.json else dictamen.explicar())
     return EXIT_OK if dictamen.resultado is ResultadoGeneral.CUMPLE else EXIT_NEGATIVE
 

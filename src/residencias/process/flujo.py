@@ -13,12 +13,12 @@ from residencias.process.replay import proceso_de
 
 __all__ = ["to_mermaid"]
 
-_UNSAFE = re.compile(r"[;:#{}<>\"\n\r`]")
+_UNSAFE = re.compile(r"[:#{}<>\"\n\r`]")
 
 
 def _label(text: str) -> str:
     """Text Mermaid reads as a plain label: no statement separators, quotes or markup."""
-    return " ".join(_UNSAFE.sub(" ", text).split())
+    return " ".join(_UNSAFE.sub(" ", text.replace(";", ",")).split())
 
 
 def to_mermaid(convocatoria: Convocatoria) -> str:
