@@ -4,7 +4,7 @@ the documents do not allow."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import attrs
 
@@ -145,6 +145,14 @@ class Estado:
 _DESENLACE = {Desenlace.EXITO: "con éxito", Desenlace.FRACASO: "sin éxito", Desenlace.NEUTRO: "sin plaza"}
 
 
+def _deadline(hasta: datetime, incluye: bool) -> str:
+    """"a más tardar" an instant; a window closing at 00:00 (excluded) ends with the day before."""
+    if not incluye and hasta.time() == time(0, 0):
+        day = (hasta - timedelta(days=1)).date()
+        return f"a más tardar el {day.isoformat()} (todo el día)"
+    return f"a más tardar {hasta.isoformat()}" if incluye else f"antes de {hasta.isoformat()}"
+
+
 @attrs.frozen
 class Paso:
     """A next step: what to do (or what the institution will do), where, from when and by when,
@@ -173,8 +181,7 @@ class Paso:
         if self.desde is not None:
             when.append(f"desde {self.desde.isoformat()}")
         if self.hasta is not None:
-            when.append(f"a más tardar {self.hasta.isoformat()}" if self.incluye_hasta
-                        else f"antes de {self.hasta.isoformat()}")
+            when.append(_deadline(self.hasta, self.incluye_hasta))
         elif self.falta:
             when.append(f"fecha límite desconocida: falta {self.falta}")
         where = self.donde.etiqueta if self.donde is not None else ""

@@ -7,8 +7,10 @@ who has not done its action, gets its consequence at that instant (a window whos
 is still open at that very instant). Each event is checked as it comes: an action the documents
 do not allow then (unknown, from the wrong status, for someone it does not apply to, before a
 prerequisite, a second time where it happens once, outside its window, with data it does not
-carry) is refused with its article and the event's place in the file. The same history always
-gives the same state; events after ``en`` never change it.
+carry) is refused with its article and the event's place in the file. The windows govern, as the
+documents write them, even where one opens before the publication the document states (CER 2.1:
+16:00 against an 18:00 publication; ``lint`` reports that clash). The same history always gives
+the same state; events after ``en`` never change it.
 """
 
 from __future__ import annotations
@@ -174,7 +176,6 @@ class Corrida:
             self._refuse(indice, evento, f"acción desconocida '{evento.accion}'{hint}", self.proceso.articulo)
         assert accion is not None
         t = evento.instante
-        self._check_publication(indice, evento, accion)
         self._check_status(indice, evento, accion)
         self._check_applies(indice, evento, accion)
         self._check_once(indice, evento, accion)
@@ -199,12 +200,6 @@ class Corrida:
         posicion = self.historia.posicion(indice) if indice is not None else None
         raise EventoRechazadoError(mensaje, indice=indice, posicion=posicion, articulo=articulo,
                                    accion=evento.accion)
-
-    def _check_publication(self, indice: int | None, evento: Evento, accion: AccionProceso) -> None:
-        publicada = self.convocatoria.publicacion.fecha_hora
-        if publicada is not None and evento.instante < publicada:
-            self._refuse(indice, evento, f"es anterior a la publicación de la convocatoria "
-                         f"({_shown(publicada, self.zona)})", self.convocatoria.publicacion.articulo)
 
     def _check_status(self, indice: int | None, evento: Evento, accion: AccionProceso) -> None:
         if self.estatus in accion.desde:
