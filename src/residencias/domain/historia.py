@@ -8,13 +8,15 @@ convocatoria's ``proceso:`` (see :mod:`residencias.process`).
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
 from residencias.domain.personas import Residente
 from residencias.domain.validators import DERIVADO, InvalidValue, non_empty
+from residencias.jsonable import to_data
 
 __all__ = ["Dato", "Evento", "Historia", "Posicion", "ValorDato"]
 
@@ -83,3 +85,33 @@ class Historia:
     def posicion(self, indice: int) -> Posicion | None:
         """Where event ``indice`` (0-based) is written, if known."""
         return self.posiciones[indice] if indice < len(self.posiciones) else None
+
+    def to_data(self) -> dict[str, Any]:
+        """The file form (what :func:`residencias.load_historia` reads back), JSON-ready: facts
+        that are unknown are left out; an event's data is a mapping ``nombre: valor``."""
+        eventos = []
+        for evento in self.eventos:
+            item: dict[str, Any] = {"accion": evento.accion, "instante": evento.instante.isoformat()}
+            if evento.datos:
+                item["datos"] = {d.nombre: to_data(d.valor) for d in evento.datos}
+            if evento.nota is not None:
+                item["nota"] = evento.nota
+            eventos.append(item)
+        out: dict[str, Any] = {"convocatoria": self.convocatoria}
+        aspirante = _known(to_data(self.aspirante))
+        if aspirante:
+            out["aspirante"] = aspirante
+        out["eventos"] = eventos
+        return out
+
+    def to_json(self) -> str:
+        """:meth:`to_data` as JSON text (a ``.json`` history file)."""
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+
+
+def _known(value: Any) -> Any:
+    """``value`` without the facts that are unknown (``None``) or empty."""
+    if isinstance(value, dict):
+        kept = {k: _known(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, {}, [])}
+    return value

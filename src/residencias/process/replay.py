@@ -176,11 +176,11 @@ class Corrida:
             self._refuse(indice, evento, f"acción desconocida '{evento.accion}'{hint}", self.proceso.articulo)
         assert accion is not None
         t = evento.instante
+        self._check_window(indice, evento, accion)
         self._check_status(indice, evento, accion)
         self._check_applies(indice, evento, accion)
         self._check_once(indice, evento, accion)
         self._check_requirements(indice, evento, accion)
-        self._check_window(indice, evento, accion)
         typed = self._typed(indice, evento, accion)
         before = self.estatus
         self._move(accion.destino(before) or before, t)
