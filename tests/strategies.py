@@ -30,7 +30,7 @@ Strategies:
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -828,3 +828,94 @@ def listas_de_concursos(draw: st.DrawFn, max_concursos: int = 2, max_sedes: int 
     parts = [folios[a:b] for a, b in zip([0, *cuts], [*cuts, len(folios)], strict=True)]
     return [_concurso_asignacion(draw, cer, part[:max_aspirantes], max_sedes, max_plazas)
             for cer, part in zip(cers, parts, strict=True)]
+
+
+# --- histories of a person in a convocatoria's process -------------------------------------------
+
+
+
+from residencias.domain.historia import Dato, Evento, Historia  # noqa: E402
+from residencias.domain.personas import Residente  # noqa: E402
+from residencias.domain.proceso import CampoDato, TipoDato  # noqa: E402
+from residencias.loading.files import load_convocatoria  # noqa: E402
+from residencias.process.estado import EventoRechazadoError  # noqa: E402
+from residencias.process.registro import registrar  # noqa: E402
+from residencias.process.replay import Corrida  # noqa: E402
+
+OFFSETS = st.sampled_from([timezone(timedelta(hours=h, minutes=m)) for h, m in
+                           ((-6, 0), (0, 0), (-12, 0), (14, 0), (5, 30), (-3, -30), (9, 0))])
+"""Fixed UTC offsets an instant may be written in (any offset is the same instant)."""
+
+_CER_PAIRS = (("Pediatría", 3, "Neonatología"), ("Medicina interna", 2, "Cardiología"),
+              ("Cirugía General", 4, "Coloproctología"))
+
+
+@st.composite
+def aspirantes_de_proceso(draw: st.DrawFn) -> Residente:
+    """The facts a process reads to decide what applies: a CEME/grado/CER (in or out of Tabla 4),
+    a DGCES selection date (staggered registration), nationality and IMSS employment; any may be
+    unknown."""
+    ceme, grado, cer = draw(st.sampled_from(_CER_PAIRS))
+    seleccion = draw(st.sampled_from([None, date(2026, 2, 16), date(2026, 2, 17), date(2026, 2, 18)]))
+    return Residente(
+        ceme=ceme, grado=grado, cer_solicitado=cer,
+        nacionalidad=draw(st.sampled_from([None, Nacionalidad.MEXICANA, Nacionalidad.EXTRANJERA])),
+        categoria_enarm=draw(st.sampled_from([None, Nacionalidad.MEXICANA, Nacionalidad.EXTRANJERA])),
+        constancia_enarm=ConstanciaENARM(fecha_seleccion_dgces=seleccion),
+        trabajador_imss=draw(st.sampled_from([None, TrabajadorIMSS(relacion_laboral_vigente=True),
+                                              TrabajadorIMSS(relacion_laboral_vigente=False)])),
+        titulo_en_tramite=draw(st.sampled_from([None, True, False])),
+        curp=draw(st.sampled_from([None, "GOMC960512MDFRRL05"])),
+    )
+
+
+def _valor(draw: st.DrawFn, campo: CampoDato, instante: datetime) -> Any:
+    if campo.tipo is TipoDato.TEXTO:
+        return draw(st.sampled_from(["x", "HE CMN La Raza", "CER-000001"]))
+    if campo.tipo is TipoDato.BOOLEANO:
+        return draw(st.booleans())
+    if campo.tipo is TipoDato.FECHA:
+        return instante.date() + timedelta(days=draw(st.integers(0, 40)))
+    return (instante + timedelta(minutes=draw(st.integers(0, 60 * 24 * 20)))).replace(second=0, microsecond=0)
+
+
+@st.composite
+def historias_de_proceso(draw: st.DrawFn, convocatoria: str, max_eventos: int = 14) -> Historia:
+    """A history the library accepts, grown one event at a time with :func:`registrar`: each try
+    draws an action (nine times in ten one the current status allows, else any, sanctions and
+    renuncias included) and an instant, most often inside that action's window for the person as
+    the history stands (so that the whole lifecycle is explored), sometimes anywhere ahead; events
+    the documents refuse are dropped. Instants come in random UTC offsets."""
+    conv = load_convocatoria(convocatoria)
+    assert conv.proceso is not None
+    acciones = conv.proceso.acciones
+    historia = Historia(convocatoria, (), draw(aspirantes_de_proceso()))
+    publicada = conv.publicacion.fecha_hora or datetime(2023, 1, 1, tzinfo=UTC)
+    t = publicada - timedelta(days=draw(st.integers(0, 3)))
+    for _ in range(draw(st.integers(0, max_eventos))):
+        corrida = Corrida(conv, historia)
+        corrida.run(t)
+        posibles = [a for a in acciones if corrida.estatus in a.desde and not a.eventual]
+        if posibles and draw(st.integers(0, 9)) > 0:
+            accion = draw(st.sampled_from(posibles))
+        else:
+            accion = draw(st.sampled_from(acciones))
+        ventana = corrida.ventana(accion)
+        jump = timedelta(minutes=draw(st.integers(0, 60 * 24 * 60)))
+        instante = t + jump
+        if ventana is not None and ventana.fin is not None and draw(st.integers(0, 3)) > 0:
+            start = max(t, ventana.inicio or t)
+            if ventana.fin > start:
+                span = int((ventana.fin - start).total_seconds())
+                instante = start + timedelta(seconds=draw(st.integers(0, span)))
+        instante = instante.astimezone(draw(OFFSETS)).replace(microsecond=0)
+        if instante < t:
+            continue
+        datos = tuple(Dato(c.nombre, _valor(draw, c, instante)) for c in accion.datos
+                      if c.obligatorio or draw(st.booleans()))
+        try:
+            historia = registrar(conv, historia, Evento(accion.id, instante, datos))
+        except EventoRechazadoError:
+            continue
+        t = instante
+    return historia

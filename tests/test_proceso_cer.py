@@ -16,7 +16,7 @@ import pytest
 import residencias
 from residencias.cli import main
 from residencias.domain.historia import Dato, Evento, Historia
-from residencias.domain.proceso import Actor, Desenlace
+from residencias.domain.proceso import AccionProceso, Actor, Desenlace, Estatus, Lugar, Proceso, Transicion
 from residencias.process import EventoRechazadoError, estado, registrar, siguientes_pasos, to_mermaid
 from residencias.process.ics import pasos_a_ics
 
@@ -440,3 +440,30 @@ def test_cli_evaluar_with_a_history(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["proceso"]["estatus"] == "adscrito"
     assert code == (0 if data["resultado"] == "cumple" else 1)
+
+
+def test_lint_reports_the_ban_clash_and_a_broken_lifecycle(tmp_path: Path) -> None:
+    found = {o.codigo: o for o in residencias.lint(CER)}
+    assert found["veto-de-cinco-anos-contra-futuros-procesos"].lugares == ("1.6 C", "2 D")
+    assert not [o for o in found.values() if o.severidad is residencias.Severidad.ERROR]
+    text = Path("data/convocatorias/imss-cer-2026-2027.yaml").read_text(encoding="utf-8")
+    # Without the deadline of the registration, nothing leads to 'no_registrado'.
+    start = text.index("    - id: registro_cerrado\n")
+    end = text.index("    - id: sin_solicitud\n")
+    broken = tmp_path / "cer.yaml"
+    broken.write_text(text[:start] + text[end:], encoding="utf-8")
+    errors = {(o.codigo, o.mensaje.split("'")[1]) for o in residencias.lint(broken)
+              if o.severidad is residencias.Severidad.ERROR}
+    assert errors == {("estatus-inalcanzable", "no_registrado")}
+
+
+def test_a_status_no_expected_action_leaves_is_found() -> None:
+    proceso = Proceso(
+        articulo="1", descripcion="d", inicial="a",
+        estatus=(Estatus("a", "A", "1", "d"), Estatus("b", "B", "2", "d"),
+                 Estatus("c", "C", "3", "d", terminal=True, desenlace=Desenlace.FRACASO)),
+        acciones=(AccionProceso("ir", "Ir", "1", Actor.ASPIRANTE, Lugar.PORTAL, (Transicion(("a",), "b"),)),
+                  AccionProceso("sancion", "Sanción", "2", Actor.INSTITUCION, Lugar.PORTAL,
+                                (Transicion(("b",), "c"),), eventual=True)))
+    assert proceso.sin_salida() == ("b",)
+    assert proceso.alcanzables() == {"a", "b", "c"}

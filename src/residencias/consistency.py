@@ -85,6 +85,7 @@ def check_convocatoria(convocatoria: Convocatoria) -> tuple[Observacion, ...]:
     found = list(_declared(convocatoria))
     found.extend(_offsets(convocatoria))
     found.extend(_repeated_file_names(convocatoria))
+    found.extend(_process(convocatoria))
     if convocatoria.tablas is not None:
         tablas = convocatoria.tablas
         catalogo = convocatoria.especialidades
@@ -105,6 +106,24 @@ def _declared(convocatoria: Convocatoria) -> Iterator[Observacion]:
     for item in convocatoria.inconsistencias:
         yield Observacion(convocatoria.id, Severidad.ADVERTENCIA, item.id, item.descripcion,
                           item.lugares)
+
+
+def _process(convocatoria: Convocatoria) -> Iterator[Observacion]:
+    """The lifecycle's integrity: every status reachable, and none where a person waits forever."""
+    proceso = convocatoria.proceso
+    if proceso is None:
+        return
+    reachable = proceso.alcanzables()
+    for estatus in proceso.estatus:
+        if estatus.id not in reachable:
+            yield Observacion(convocatoria.id, Severidad.ERROR, "estatus-inalcanzable",
+                              f"ningún evento ni vencimiento lleva al estatus '{estatus.id}'",
+                              (estatus.articulo,))
+    for estatus_id in proceso.sin_salida():
+        estatus = proceso.estatus_por_id[estatus_id]
+        yield Observacion(convocatoria.id, Severidad.ERROR, "estatus-sin-salida",
+                          f"el estatus '{estatus_id}' no es terminal, pero ninguna acción esperada ni "
+                          "ningún vencimiento sale de él", (estatus.articulo,))
 
 
 def _offsets(convocatoria: Convocatoria) -> Iterator[Observacion]:

@@ -345,6 +345,33 @@ class Proceso:
     def accion_por_id(self) -> dict[str, AccionProceso]:
         return {a.id: a for a in self.acciones}
 
+    def alcanzables(self) -> frozenset[str]:
+        """Every status reachable from the initial one, by actions or missed deadlines."""
+        edges: dict[str, set[str]] = {}
+        for accion in self.acciones:
+            for transicion in accion.transiciones:
+                for desde in transicion.desde:
+                    edges.setdefault(desde, set()).add(transicion.hacia or desde)
+        for vencimiento in self.vencimientos:
+            for desde in vencimiento.si_estatus:
+                edges.setdefault(desde, set()).add(vencimiento.hacia)
+        seen = {self.inicial}
+        pending = [self.inicial]
+        while pending:
+            for target in edges.get(pending.pop(), ()):
+                if target not in seen:
+                    seen.add(target)
+                    pending.append(target)
+        return frozenset(seen)
+
+    def sin_salida(self) -> tuple[str, ...]:
+        """The statuses that are not terminal but that no expected action (one that is not
+        ``eventual``) and no deadline ever leaves: a person there would wait forever."""
+        leaving = {d for a in self.acciones if not a.eventual for t in a.transiciones if t.hacia
+                   for d in t.desde if d != t.hacia}
+        leaving.update(d for v in self.vencimientos for d in v.si_estatus if d != v.hacia)
+        return tuple(e.id for e in self.estatus if not e.terminal and e.id not in leaving)
+
     def ventanas_citadas(self) -> frozenset[Accion]:
         """Every calendar action the process ties an action or a deadline to."""
         cited = {a.ventana for a in self.acciones if a.ventana is not None}
