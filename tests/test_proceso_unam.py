@@ -112,7 +112,7 @@ def test_cada_historia_de_ejemplo_llega_a_su_estatus(archivo: str, en: str, esta
     e = residencias.estado(conv, h, at(en))
     assert (e.estatus.id, e.desenlace) == (estatus, desenlace)
     assert residencias.siguientes_pasos(conv, h, at(en)) == ()
-    assert e.eventos_posteriores == 0 or archivo.endswith("completa.yaml")
+    assert e.eventos_posteriores == 0
 
 
 def test_los_ejemplos_cubren_ambas_convocatorias_y_hay_json_de_cada_una() -> None:
