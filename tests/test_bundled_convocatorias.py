@@ -110,6 +110,8 @@ def test_primer_ingreso_inconsistencias_de_las_pantallas() -> None:
     conv = _conv(PRIMER_INGRESO)
     por_id = {i.id: i for i in conv.inconsistencias}
     assert set(por_id) == {
+        "orden-de-pago-solo-con-documentacion-completa",
+        "tramite-personal-o-con-carta-poder",
         "pantallas-ciclo-2025-2026",
         "fecha-de-ingreso-2023",
         "comprobante-fechado-2023",
