@@ -30,7 +30,7 @@ Strategies:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -879,6 +879,16 @@ def _valor(draw: st.DrawFn, campo: CampoDato, instante: datetime) -> Any:
     return (instante + timedelta(minutes=draw(st.integers(0, 60 * 24 * 20)))).replace(second=0, microsecond=0)
 
 
+def inicio_de(conv: Any) -> datetime:
+    """When a convocatoria's process starts: its publication, or, where the document gives none
+    (UNAM), the opening of its earliest window."""
+    if conv.publicacion.fecha_hora is not None:
+        return conv.publicacion.fecha_hora  # type: ignore[no-any-return]
+    zona = ZoneInfo(conv.zona_horaria.nombre)
+    opens = [i for v in conv.calendario.ventanas if (i := v.inicio(zona)) is not None]
+    return min(opens)
+
+
 @st.composite
 def historias_de_proceso(draw: st.DrawFn, convocatoria: str, max_eventos: int = 14) -> Historia:
     """A history the library accepts, grown one event at a time with :func:`registrar`: each try
@@ -890,8 +900,7 @@ def historias_de_proceso(draw: st.DrawFn, convocatoria: str, max_eventos: int = 
     assert conv.proceso is not None
     acciones = conv.proceso.acciones
     historia = Historia(convocatoria, (), draw(aspirantes_de_proceso()))
-    publicada = conv.publicacion.fecha_hora or datetime(2023, 1, 1, tzinfo=UTC)
-    t = publicada - timedelta(days=draw(st.integers(0, 3)))
+    t = inicio_de(conv) - timedelta(days=draw(st.integers(0, 3)))
     for _ in range(draw(st.integers(0, max_eventos))):
         corrida = Corrida(conv, historia)
         corrida.run(t)

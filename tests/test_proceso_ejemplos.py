@@ -14,6 +14,7 @@ import residencias
 from residencias.domain.historia import Historia
 from residencias.process import estado
 from residencias.process.replay import Corrida
+from tests.strategies import inicio_de
 
 HISTORIAS = Path(__file__).parent.parent / "examples" / "historias"
 
@@ -36,12 +37,10 @@ def _instants(conv: residencias.Convocatoria, historia: Historia) -> list[dateti
     """Before anything, every event, every deadline this person has (one second after it), and a
     year after the last event."""
     corrida = Corrida(conv, historia)
-    far = (historia.eventos[-1].instante if historia.eventos else conv.publicacion.fecha_hora
-           or datetime(2026, 1, 1).astimezone()) + timedelta(days=400)
+    far = (historia.eventos[-1].instante if historia.eventos else inicio_de(conv)) + timedelta(days=400)
     corrida.run(far)
     found = [e.instante for e in historia.eventos]
-    start = conv.publicacion.fecha_hora or (found[0] - timedelta(days=1) if found else far)
-    found.append(start)
+    found.append(inicio_de(conv) - timedelta(days=1))
     assert conv.proceso is not None
     for vencimiento in conv.proceso.vencimientos:
         plazo = corrida.plazo_de(vencimiento)

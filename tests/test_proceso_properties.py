@@ -21,7 +21,7 @@ from residencias.domain.historia import Evento, Historia
 from residencias.loading.files import load_historia
 from residencias.process import estado, siguientes_pasos
 from residencias.process.replay import Corrida
-from tests.strategies import OFFSETS, historias_de_proceso
+from tests.strategies import OFFSETS, historias_de_proceso, inicio_de
 
 CON_PROCESO = tuple(i for i in residencias.convocatorias_disponibles()
                     if residencias.load_convocatoria(i).proceso is not None)
@@ -31,8 +31,7 @@ SETTINGS = settings(max_examples=int(os.environ.get("PROCESO_EXAMPLES", "25")), 
 
 
 def _end(conv: residencias.Convocatoria, historia: Historia, extra: int) -> datetime:
-    last = historia.eventos[-1].instante if historia.eventos else conv.publicacion.fecha_hora
-    assert last is not None
+    last = historia.eventos[-1].instante if historia.eventos else inicio_de(conv)
     return last + timedelta(days=extra)
 
 

@@ -101,6 +101,28 @@ FINALES = [
     ("unam-regularizacion-2025-incompleta.json", "2025-11-04T13:00:00-06:00", "no_inscrito",
      Desenlace.FRACASO),
     ("unam-regularizacion-2025-preaprobado.yaml", "2025-10-14T10:00:00-06:00", "inscrito", Desenlace.EXITO),
+    ("unam-primer-ingreso-2026-reingreso.yaml", "2026-01-06T10:00:00-06:00", "reingreso", Desenlace.NEUTRO),
+    ("unam-primer-ingreso-2026-sancion.yaml", "2026-03-20T10:00:00-06:00", "inscripcion_anulada",
+     Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sancion-antes.yaml", "2026-02-05T10:00:00-06:00", "inscripcion_improcedente",
+     Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sin-verificar-requisitos.yaml", "2026-01-31T00:00:00-06:00",
+     "espera_regularizacion", Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sin-registro-en-linea.yaml", "2026-01-31T00:00:00-06:00",
+     "espera_regularizacion", Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sin-comprobante.yaml", "2026-01-31T00:00:00-06:00",
+     "espera_regularizacion", Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sin-resultado-de-ventanilla.yaml", "2026-02-11T17:30:01-06:00",
+     "espera_regularizacion", Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sin-pago.yaml", "2026-02-28T00:00:00-06:00", "espera_regularizacion",
+     Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-sin-comprobante-de-pago.yaml", "2026-02-28T00:00:00-06:00",
+     "espera_regularizacion", Desenlace.FRACASO),
+    ("unam-regularizacion-2025-sin-registro.yaml", "2025-10-11T00:00:00-06:00", "no_inscrito",
+     Desenlace.FRACASO),
+    ("unam-regularizacion-2025-sin-cita.yaml", "2025-11-29T00:00:00-06:00", "no_inscrito", Desenlace.FRACASO),
+    ("unam-regularizacion-2025-cita-perdida.yaml", "2025-10-21T00:00:00-06:00", "no_inscrito",
+     Desenlace.FRACASO),
 ]
 
 
@@ -291,8 +313,8 @@ def test_cita_perdida_al_cierre_de_ventanillas_de_ese_dia(pi: residencias.Convoc
 @pytest.mark.parametrize(("instante", "motivo"), [
     ("2026-02-12T11:29:59-06:00", "fuera de su ventana (su cita: 2026-02-12 11:30"),
     ("2026-02-11T11:30:00-06:00", "fuera de su ventana (su cita: 2026-02-12 11:30"),
-    ("2026-02-12T17:30:01-06:00", "el proceso ya terminó con el estatus «Espera la regularización 2026»"),
-    ("2026-02-13T11:30:00-06:00", "el proceso ya terminó"),
+    ("2026-02-12T17:30:01-06:00", "fuera de su ventana (su cita: 2026-02-12 11:30"),
+    ("2026-02-13T11:30:00-06:00", "fuera de su ventana (su cita: 2026-02-12 11:30"),
 ])
 def test_sin_cita_o_fuera_de_su_horario_no_se_hace_el_tramite(pi: residencias.Convocatoria, instante: str,
                                                                motivo: str) -> None:

@@ -85,6 +85,7 @@ class Lugar(enum.Enum):
     CORREO = "correo"
     TELEFONO = "telefono"
     DIVISION_DE_POSGRADO = "division_de_posgrado"
+    DGIRE = "dgire"
 
     @property
     def etiqueta(self) -> str:
@@ -98,6 +99,7 @@ class Lugar(enum.Enum):
             Lugar.CORREO: "por correo electrónico",
             Lugar.TELEFONO: "por teléfono",
             Lugar.DIVISION_DE_POSGRADO: "ante la División de Estudios de Posgrado",
+            Lugar.DGIRE: "ante la DGIRE (Dirección General de Incorporación y Revalidación de Estudios)",
         }[self]
 
 
@@ -146,6 +148,17 @@ class CampoDato:
     descripcion: str = attrs.field(validator=non_empty)
     obligatorio: bool = False
     articulo: str | None = attrs.field(default=None, validator=non_empty)
+    en_ventana: Accion | None = None
+    """A day or an instant that must fall inside this calendar window (an appointment given for
+    the delivery period, inside its service hours)."""
+    valor_requerido: bool | None = None
+    """A yes/no the event must state with this value (a representative must bring the carta poder)."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.en_ventana is not None and self.tipo not in {TipoDato.FECHA, TipoDato.INSTANTE}:
+            raise InvalidValue("'en_ventana' va solo en datos de tipo fecha o instante", "en_ventana")
+        if self.valor_requerido is not None and self.tipo is not TipoDato.BOOLEANO:
+            raise InvalidValue("'valor_requerido' va solo en datos de tipo booleano", "valor_requerido")
 
 
 @attrs.frozen
@@ -376,6 +389,7 @@ class Proceso:
         """Every calendar action the process ties an action or a deadline to."""
         cited = {a.ventana for a in self.acciones if a.ventana is not None}
         cited.update(v.ventana for v in self.vencimientos if v.ventana is not None)
+        cited.update(d.en_ventana for a in self.acciones for d in a.datos if d.en_ventana is not None)
         return frozenset(cited)
 
 

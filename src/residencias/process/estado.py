@@ -142,7 +142,8 @@ class Estado:
         return "\n".join(lines)
 
 
-_DESENLACE = {Desenlace.EXITO: "con éxito", Desenlace.FRACASO: "sin éxito", Desenlace.NEUTRO: "sin plaza"}
+_DESENLACE = {Desenlace.EXITO: "con éxito", Desenlace.FRACASO: "sin éxito",
+              Desenlace.NEUTRO: "sin éxito ni sanción en esta convocatoria"}
 
 
 def _deadline(hasta: datetime, incluye: bool) -> str:

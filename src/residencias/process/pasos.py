@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import attrs
+
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.historia import Historia
 from residencias.domain.proceso import AccionProceso, Actor, Vencimiento
@@ -29,24 +31,41 @@ _FAR = datetime.max.replace(tzinfo=None)
 def _requirements_met(corrida: Corrida, accion: AccionProceso) -> bool:
     for name in accion.requiere:
         required = corrida.proceso.accion_por_id[name]
-        if corrida.aplica(required.aplica_si) is False:
+        if corrida.aplica(required.aplica_si) is not True:
             continue
         if not corrida.hecha(name, accion.requiere_tras):
             return False
     return True
 
 
-def _done_in_this_status(corrida: Corrida, accion: AccionProceso, estado: Estado) -> bool:
-    times = corrida.hechas.get(accion.id, [])
+def _needed_again(corrida: Corrida, accion: AccionProceso) -> bool:
+    """Whether an action already done must be done again: another action requires it after the
+    last occurrence of something that happened since (a new observation asks for a new printing)."""
+    last = corrida.hechas.get(accion.id, [])[-1]
+    for other in corrida.proceso.acciones:
+        tras = other.requiere_tras
+        if tras is not None and accion.id in other.requiere and corrida.hechas.get(tras, [last])[-1] > last:
+            return True
+    return False
+
+
+def _done(corrida: Corrida, accion: AccionProceso) -> bool:
+    """Whether to leave an action out of the next steps because it is done: once is enough for an
+    action that happens once, and for one that does not move the person to another status (a
+    preparatory step), unless it is needed again; an action that moves the person on is offered
+    whenever the status allows it."""
+    if not corrida.hechas.get(accion.id):
+        return False
     if accion.una_vez:
-        return bool(times)
-    return bool(times) and (estado.desde is None or times[-1] >= estado.desde)
+        return True
+    moves = accion.destino(corrida.estatus) not in (None, corrida.estatus)
+    return not moves and not _needed_again(corrida, accion)
 
 
 def _consequence(corrida: Corrida, accion: AccionProceso) -> Vencimiento | None:
     """The deadline consequence that missing this action now would bring."""
     for vencimiento in corrida.pendientes:
-        if corrida.estatus not in vencimiento.si_estatus:
+        if corrida.estatus not in vencimiento.si_estatus or corrida.aplica(vencimiento.aplica_si) is False:
             continue
         if vencimiento.accion == accion.id:
             return vencimiento
@@ -60,7 +79,7 @@ def _step(corrida: Corrida, accion: AccionProceso, estado: Estado, en: datetime)
     if corrida.estatus not in accion.desde or accion.eventual:
         return None
     applies = corrida.aplica(accion.aplica_si)
-    if applies is False or _done_in_this_status(corrida, accion, estado):
+    if applies is False or _done(corrida, accion):
         return None
     if not _requirements_met(corrida, accion):
         return None
@@ -69,6 +88,10 @@ def _step(corrida: Corrida, accion: AccionProceso, estado: Estado, en: datetime)
         return None
     desde, hasta, incluye = _bounds(ventana, estado, en, corrida.zona)
     vencimiento = _consequence(corrida, accion) if accion.actor is Actor.ASPIRANTE else None
+    if ventana is None and vencimiento is not None:
+        plazo = corrida.plazo_de(vencimiento)  # no window of its own: the end of its deadline's
+        hasta, incluye = plazo.fin, plazo.incluye_fin
+        ventana = attrs.evolve(plazo, inicio=None)
     return Paso(
         accion=accion.id, que=accion.nombre, actor=accion.actor, donde=accion.donde,
         articulo=ventana.articulo if ventana is not None else accion.articulo,
@@ -102,10 +125,13 @@ def _deadline_step(corrida: Corrida, vencimiento: Vencimiento, en: datetime) -> 
     if plazo.fin is not None and plazo.vencida(en):
         return None
     accion = corrida.proceso.accion_por_id.get(vencimiento.accion) if vencimiento.accion else None
+    theirs = any(a.actor is Actor.ASPIRANTE and not a.eventual and corrida.estatus in a.desde
+                 for a in corrida.proceso.acciones)
+    actor = accion.actor if accion is not None else Actor.ASPIRANTE if theirs else Actor.INSTITUCION
     que = (f"plazo de «{accion.nombre}»" if accion is not None
            else f"plazo: {plazo.ventana.descripcion}" if plazo.ventana is not None else "plazo")
     return Paso(
-        accion=vencimiento.id, que=que, actor=accion.actor if accion else Actor.INSTITUCION,
+        accion=vencimiento.id, que=que, actor=actor,
         donde=accion.donde if accion else None, articulo=plazo.articulo, desde=None, hasta=plazo.fin,
         incluye_hasta=plazo.incluye_fin, si_no=vencimiento.consecuencia, articulo_si_no=vencimiento.articulo,
         obligatorio=True, aplica=corrida.aplica(vencimiento.aplica_si), falta=plazo.falta,

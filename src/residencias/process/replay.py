@@ -16,7 +16,7 @@ the same state; events after ``en`` never change it.
 from __future__ import annotations
 
 import contextlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -232,7 +232,13 @@ class Corrida:
     def _check_requirements(self, indice: int | None, evento: Evento, accion: AccionProceso) -> None:
         for name in accion.requiere:
             required = self.proceso.accion_por_id[name]
-            if self.aplica(required.aplica_si) is False:
+            applies = self.aplica(required.aplica_si)
+            if applies is False:
+                continue
+            if applies is None and not self.hecha(name, accion.requiere_tras):
+                assert required.aplica_si is not None
+                self._note(self.incertidumbres, f"se admitió «{accion.nombre}» sin «{required.nombre}», que "
+                           f"se pide solo si {required.aplica_si.describir()}, y no se sabe")
                 continue
             if not self.hecha(name, accion.requiere_tras):
                 after = ""
@@ -302,13 +308,32 @@ class Corrida:
             TipoDato.FECHA: isinstance(valor, date) and not isinstance(valor, datetime),
             TipoDato.INSTANTE: isinstance(valor, datetime) and valor.tzinfo is not None,
         }[tipo]
+        articulo = campo.articulo or self.proceso.accion_por_id[evento.accion].articulo
         if not ok:
             wanted = {TipoDato.TEXTO: "texto", TipoDato.BOOLEANO: "true o false",
                       TipoDato.FECHA: "una fecha AAAA-MM-DD",
                       TipoDato.INSTANTE: "una fecha y hora con desfase UTC"}[tipo]
-            self._refuse(indice, evento, f"el dato '{campo.nombre}' debe ser {wanted}",
-                         campo.articulo or self.proceso.accion_por_id[evento.accion].articulo)
+            self._refuse(indice, evento, f"el dato '{campo.nombre}' debe ser {wanted}", articulo)
+        if campo.valor_requerido is not None and valor is not campo.valor_requerido:
+            self._refuse(indice, evento, f"el dato '{campo.nombre}' debe ser "
+                         f"{'true' if campo.valor_requerido else 'false'} ({campo.descripcion})", articulo)
+        if campo.en_ventana is not None:
+            ventana = ventana_de_calendario(self.calendario, campo.en_ventana, self.hechos)
+            if ventana.falta is None and not self._inside(ventana, valor):
+                self._refuse(indice, evento, f"el dato '{campo.nombre}' ({valor.isoformat()}) cae fuera de "
+                             f"su ventana ({self._describe(ventana)})", ventana.articulo)
         return valor
+
+    def _inside(self, ventana: VentanaDeAccion, valor: date | datetime) -> bool:
+        """Whether a datum falls inside a window: an instant (service hours included), or a day
+        that the window covers at least in part."""
+        if isinstance(valor, datetime):
+            return ventana.contiene(valor, self.zona)
+        start = ventana.inicio.astimezone(self.zona).date() if ventana.inicio is not None else date.min
+        end = ventana.fin.astimezone(self.zona) if ventana.fin is not None else None
+        last = (end - timedelta(microseconds=1)).date() if end is not None and not ventana.incluye_fin \
+            else end.date() if end is not None else date.max
+        return start <= valor <= last
 
     # --- the whole replay ------------------------------------------------------------------------
 
