@@ -18,7 +18,7 @@ import residencias
 from residencias import Evento, EventoRechazadoError, Historia
 from residencias.cli import main
 from residencias.domain.historia import Dato, ValorDato
-from residencias.domain.personas import TrabajadorIMSS
+from residencias.domain.personas import ConstanciaENARM, TrabajadorIMSS
 from residencias.domain.proceso import Desenlace
 from residencias.process.replay import proceso_de
 
@@ -493,3 +493,25 @@ def test_any_prefix_at_any_instant_has_a_named_status_and_a_dated_next_step(
     assert e.estatus in PROCESO.estatus
     if not e.terminal:
         assert any(p.hasta is not None for p in pasos), (e.estatus.id, en)
+
+
+# --- refusals in a JSON history, and a selection date outside the staggered table -----------------------
+
+
+def test_a_json_history_is_refused_at_the_line_of_the_event(tmp_path: Path) -> None:
+    path = tmp_path / "renuncia.json"
+    texto = (EXAMPLES / "xlix-renuncia-con-acuse.json").read_text(encoding="utf-8")
+    path.write_text(texto.replace('"acuse_enviado"', '"acuse_enviada"'), encoding="utf-8")
+    error = rechazo(path, cdmx(2026, 2, 27))
+    linea = next(n for n, fila in enumerate(texto.splitlines(), 1) if "\"accion\": \"renuncia\"" in fila)
+    assert str(error).startswith(f"{path}:{linea}:5: evento 13 (renuncia): dato desconocido 'acuse_enviada'; "
+                                 "¿quiso decir 'acuse_enviado'?")
+    assert error.articulo == "5.1 (cuarto supuesto)"
+
+
+def test_a_selection_date_outside_the_staggered_table_is_a_bad_query() -> None:
+    """1.2 staggers registration only for selections on 16, 17 and 18 February 2026."""
+    fuera = Historia(ID, (ev("registro", cdmx(2026, 2, 19, 17)),), attrs.evolve(
+        EXITO.aspirante, constancia_enarm=ConstanciaENARM(fecha_seleccion_dgces=date(2026, 2, 10))))
+    with pytest.raises(residencias.InvalidQueryError, match="2026-02-10 no está entre ellas"):
+        residencias.estado(CONV, fuera, cdmx(2026, 2, 20))
