@@ -259,6 +259,10 @@ def test_xlvi_nombres_de_archivo_unicos() -> None:
 def test_xlvi_inconsistencias() -> None:
     por_id = {i.id: i for i in _conv(XLVI).inconsistencias}
     assert set(por_id) == {
+        "vigencia-en-la-convocatoria-o-en-la-carta",
+        "alcance-del-veto-por-abandono",
+        "acepto-sin-descargar-renuncia-o-abandono",
+        "observaciones-tras-el-cierre-del-envio",
         "seccion-4-repetida",
         "plazo-del-pago-de-extranjeros",
         "no-descargar-rechazo-o-renuncia",
@@ -350,6 +354,7 @@ def test_xlix_nombres_de_archivo_unicos() -> None:
 def test_xlix_inconsistencias() -> None:
     por_id = {i.id: i for i in _conv(XLIX).inconsistencias}
     assert set(por_id) == {
+        "solicitud-cerrada-durante-la-validacion",
         "extension-21197-en-ambos-horarios",
         "registro-abierto-tras-cierre-de-envio",
         "rechazo-o-renuncia",
