@@ -367,7 +367,7 @@ def test_the_preaceptacion_is_printed_once_and_only_from_its_window() -> None:
     assert info.value.articulo.startswith("4. ATENDER RESULTADOS")
     tarde = mas(hasta(EXITO, 8), ev("impresion_preaceptacion", cdmx(2023, 3, 13, 23, 59, 30),
                                     vigencia_hasta=date(2023, 3, 17)))
-    with pytest.raises(EventoRechazadoError, match="el proceso ya terminó con el estatus «Plaza rechazada"):
+    with pytest.raises(EventoRechazadoError, match="23:59 está fuera de su ventana"):
         residencias.estado(CONV, tarde, cdmx(2023, 3, 14))
 
 
