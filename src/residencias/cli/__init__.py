@@ -126,15 +126,15 @@ def _refuse(exc: Exception, arguments: Sequence[str]) -> int:
     if _debugging(arguments):
         tell("".join(traceback.format_exception(exc)).rstrip("\n"))
     refusal = rechazo(exc)
-    json = "--json" in _options(arguments)
-    if json and not started_output() and not isinstance(exc, SalidaNoEscritaError):
+    stdout_failed = isinstance(exc, SalidaNoEscritaError) and exc.archivo is None
+    if "--json" in _options(arguments) and not started_output() and not stdout_failed:
         try:
             _emit_refusal(refusal)
         except BrokenPipeError:
             silence_stdout()
         except SalidaNoEscritaError:
             pass
-    if isinstance(exc, SalidaNoEscritaError):
+    if stdout_failed:
         silence_stdout()
     for line in refusal.lineas(PROG):
         tell(line)

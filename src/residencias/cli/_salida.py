@@ -9,13 +9,14 @@ in JSON (so the JSON stays valid and loses nothing); a reader that closes the pi
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from residencias.errors import InvalidQueryError, ResidenciasError
+from residencias.errors import ResidenciasError
 from residencias.jsonable import dumps
 
 __all__ = [
@@ -105,13 +106,16 @@ def _json_escape(match: re.Match[str]) -> str:
 
 
 class SalidaNoEscritaError(ResidenciasError):
-    """The standard output cannot be written: closed before the command started, a full disk, an
-    input/output error (a closed pipe is not this: it ends the command quietly)."""
+    """An output that cannot be written: the standard output (``archivo`` is ``None``: closed
+    before the command started, a full disk, an input/output error; a closed pipe is not this, it
+    ends the command quietly) or a file the user asked for."""
 
-    def __init__(self, causa: OSError | None) -> None:
+    def __init__(self, causa: OSError | None, archivo: str | None = None) -> None:
         self.causa = causa
+        self.archivo = archivo
         why = ": está cerrada" if causa is None else f" ({causa.strerror or type(causa).__name__})"
-        super().__init__(f"no se pudo escribir la salida estándar{why}")
+        where = "la salida estándar" if archivo is None else f"'{archivo}'"
+        super().__init__(f"no se pudo escribir {where}{why}")
 
 
 class _Estado:
@@ -135,11 +139,28 @@ def _write_stdout(text: str, *, json: bool) -> None:
     if stream is None:  # started with its standard output closed (>&-)
         raise SalidaNoEscritaError(None)
     try:
-        stream.write(encodable(_visible(text, json=json), stream, json=json))
+        _write_all(stream, encodable(_visible(text, json=json), stream, json=json))
     except BrokenPipeError:
         raise
     except OSError as exc:
         raise SalidaNoEscritaError(exc) from exc
+
+
+def _write_all(stream: TextIO, text: str) -> None:
+    """Write every byte, or raise. Under ``PYTHONUNBUFFERED=1`` the text layer sits on the raw
+    file, whose ``write`` may take only part of a large block (a pipe whose reader went away), and
+    the text layer drops the rest without a word; so the bytes go to the layer below in a loop."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None or os.linesep != "\n":
+        stream.write(text)
+        return
+    data = memoryview(text.encode(getattr(stream, "encoding", None) or "utf-8"))
+    stream.flush()  # what the text layer holds goes first
+    while data:
+        written = binary.write(data)
+        if not written:  # a raw file that took nothing: say it, rather than loop
+            raise OSError(errno.EIO, "la salida no aceptó más datos")
+        data = data[written:]
 
 
 def flush_stdout() -> None:
@@ -220,5 +241,5 @@ def write_bytes(path: str, data: bytes) -> None:
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise InvalidQueryError(f"no se pudo escribir '{path}' ({exc.strerror})") from None
+        raise SalidaNoEscritaError(exc, path) from None
 
