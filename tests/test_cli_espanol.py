@@ -158,6 +158,22 @@ def _csv_dir(tmp_path: Path, aspirantes: str) -> Path:
     return tmp_path
 
 
+@pytest.mark.parametrize(("text", "spanish"), [
+    ("a: !x!y foo\n", "sintaxis YAML inválida (prefijo de etiqueta no definido)"),
+    ("%YAML 2.0\n---\na: 1\n", "(documento YAML incompatible (se requiere la versión 1.x))"),
+    ('a: "\\x4"\n', "(se esperaba un número hexadecimal)"),
+    ("a: &\n", "(se esperaba una letra o un dígito)"),
+    ("a: !<foo\n", "(no se encontró el '>' esperado)"),
+])
+def test_libyaml_english_is_put_in_spanish_end_to_end(tmp_path: Path, text: str, spanish: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = correr("mostrar", str(path))
+    assert run.codigo == 2
+    assert spanish in run.errores
+    assert run.errores.isascii() is False and not re.search(r"\b(found|did not|expected)\b", run.errores)
+
+
 @pytest.mark.parametrize(("aspirantes", "spanish"), [
     ("folio,cer,puntaje,opciones\n1,Cardiología,80," + "S" * 140_000 + "\n", "un campo supera el límite de"),
     ('folio,cer,puntaje,opciones\n1,Cardiología,80,"S1\n', "los datos terminan antes de tiempo"),

@@ -158,3 +158,11 @@ def test_schemas_are_plain_utf8_json_with_a_final_newline() -> None:
         raw = path.read_bytes()
         assert raw.endswith(b"}\n")
         json.loads(raw.decode("utf-8"))
+
+
+def test_the_readme_documents_the_exit_codes_and_the_json_error_shape() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for code in (0, 1, 2, 3, 141, 130):
+        assert f"\n| {code} | " in readme, code
+    example = readme.split("```json\n", 1)[1].split("```", 1)[0]
+    assert validar("error", json.loads(example)) == []

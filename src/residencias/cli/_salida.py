@@ -242,4 +242,3 @@ def write_bytes(path: str, data: bytes) -> None:
         Path(path).write_bytes(data)
     except OSError as exc:
         raise SalidaNoEscritaError(exc, path) from None
-

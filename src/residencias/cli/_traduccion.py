@@ -6,6 +6,9 @@ place while the command line runs (and puts the originals back after), so the us
 headings of ``--help`` and every complaint are Spanish, whatever the locale. A message missing
 from the catalogue stays in English; ``tests/test_cli_espanol.py`` reads argparse's own source
 and fails if the running Python has a message the catalogue lacks.
+
+What the standard library (csv, json, the recursion limit) or libyaml says in English inside a
+refusal is put in Spanish by :func:`traducir_fragmentos` before the command line prints it.
 """
 
 from __future__ import annotations
@@ -139,13 +142,31 @@ FRAGMENTOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"datos de más después del documento en la línea \1, columna \2"),
         (r"Unterminated string starting at: line (\d+) column (\d+) \(char \d+\)",
          r"texto sin cerrar desde la línea \1, columna \2"),
+        # libyaml's syntax errors that the YAML reader does not put in Spanish itself
+        (r"found undefined tag handle", "prefijo de etiqueta no definido"),
+        (r"found incompatible YAML document",
+         "documento YAML incompatible (se requiere la versión 1.x)"),
+        (r"found duplicate %YAML directive", "directiva %YAML repetida"),
+        (r"found duplicate %TAG directive", "directiva %TAG repetida"),
+        (r"did not find expected hexdecimal number", "se esperaba un número hexadecimal"),
+        (r"found an indentation indicator equal to 0", "indicador de sangría igual a 0"),
+        (r"did not find expected alphabetic or numeric character", "se esperaba una letra o un dígito"),
+        (r"did not find the expected '(.)'", r"no se encontró el '\1' esperado"),
+        (r"did not find expected whitespace or line break", "se esperaba un espacio o un salto de línea"),
+        (r"did not find expected tag URI", "falta la URI de la etiqueta"),
+        (r"did not find URI escaped octet", "falta un octeto escapado en la URI"),
+        (r"found invalid Unicode character escape code", "código de escape Unicode no válido"),
+        (r"found unexpected end of stream", "el archivo termina antes de tiempo"),
+        (r"control characters are not allowed", "no se permiten caracteres de control"),
+        (r"invalid (leading|trailing) UTF-8 octet", "secuencia UTF-8 no válida"),
         # nesting, in any reader
         (r"maximum recursion depth exceeded(?: (?:while|in) [A-Za-z ]+)?", "anidamiento demasiado profundo"),
         (r"exceeded maximum nesting depth", "anidamiento demasiado profundo"),
     )
 )
-"""English that the standard library puts in a message (csv, json, the recursion limit), with
-its Spanish; a reason the operating system gives (``strerror``) stays as it is, in parentheses."""
+"""English that the standard library (csv, json, the recursion limit) or libyaml puts in a
+message, with its Spanish; a reason the operating system gives (``strerror``) stays as it is,
+in parentheses."""
 
 
 def traducir_fragmentos(text: str) -> str:
