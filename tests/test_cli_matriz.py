@@ -8,6 +8,7 @@ in by the fixture ``lugares``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,7 +53,12 @@ def _cases() -> Iterator[tuple[str, ...]]:
                "--publicaciones", str(EXAMPLES / "puntaje" / "publicaciones.yaml"))
         for carpeta in ("{completo}", "{mezclado}", "{vacio}"):
             yield ("revisar-archivos", c, carpeta)
-        for e in EXPEDIENTES:
+    for i, e in enumerate(EXPEDIENTES):
+        # each example against its own convocatoria, and against another one (a refusal, 2)
+        own = re.search(r"^convocatoria: (\S+)$", e.read_text(encoding="utf-8"), re.MULTILINE)
+        assert own, e
+        other = [c for c in CONVOCATORIAS if c != own.group(1)][i % (len(CONVOCATORIAS) - 1)]
+        for c in (own.group(1), other):
             yield ("evaluar", c, str(e), "--en", INSTANTES[c])
             yield ("preasignacion", c, str(e))
     yaml, csv = str(ASIGNACION / "cer-2026-2027.yaml"), str(ASIGNACION / "cer-2026-2027-csv")
@@ -107,7 +113,10 @@ def test_the_matrix_covers_every_subcommand_and_every_answer() -> None:
     ordenes = {c[0] for c in CASOS}
     assert ordenes == {"convocatorias", "mostrar", "cer", "calendario", "evaluar", "documentos",
                        "revisar-archivos", "puntaje", "preasignacion", "asignar", "lint"}
-    assert len(CASOS) > 180
+    assert len(CASOS) > 120
+    convocatorias_evaluadas = {c[1] for c in CASOS if c[0] == "evaluar"}
+    assert convocatorias_evaluadas == set(CONVOCATORIAS)
+    assert {c[2] for c in CASOS if c[0] == "evaluar"} == {str(e) for e in EXPEDIENTES}
 
 
 @pytest.mark.parametrize(("case", "code"), [
