@@ -111,10 +111,10 @@ def test_bad_data_file_gives_file_line_column(capsys: pytest.CaptureFixture[str]
 
 
 def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["cer", "--ceme", "Pediatría", "--grado", "tres"])
-    assert info.value.code == 2
-    assert "argumentos inválidos" in capsys.readouterr().err
+    code, out, err = run(capsys, "cer", "--ceme", "Pediatría", "--grado", "tres")
+    assert (code, out) == (2, "")
+    assert err == ("residencias: argumentos inválidos: argumento --grado: 'tres' no es un número "
+                   "entero, p. ej. 2; vea 'residencias cer --help'\n")
 
 
 def test_lint_all_has_warnings_and_no_errors(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,10 +188,9 @@ def test_calendario_writes_a_stable_ics_file(capsys: pytest.CaptureFixture[str],
 
 
 def test_calendario_refuses_a_naive_instant(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["calendario", "imss-cer-2026-2027", "--en", "2026-03-13T16:00:00"])
-    assert info.value.code == 2
-    assert "no tiene desfase UTC" in capsys.readouterr().err
+    code, _, err = run(capsys, "calendario", "imss-cer-2026-2027", "--en", "2026-03-13T16:00:00")
+    assert code == 2
+    assert "no tiene desfase UTC" in err
 
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "expedientes"
@@ -230,10 +229,10 @@ def test_evaluar_human_output_puts_failures_first(capsys: pytest.CaptureFixture[
 
 
 def test_evaluar_requires_an_aware_instant(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["evaluar", "imss-cer-2026-2027", str(EXAMPLES / "cer-cardiologia-cumple.yaml"),
-              "--en", "2026-03-10T12:00:00"])
-    assert info.value.code == 2
+    code, _, err = run(capsys, "evaluar", "imss-cer-2026-2027", str(EXAMPLES / "cer-cardiologia-cumple.yaml"),
+                       "--en", "2026-03-10T12:00:00")
+    assert code == 2
+    assert err.count("\n") == 1
 
 
 def test_evaluar_bad_expediente_is_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -276,6 +275,6 @@ def test_puntaje_json_keeps_decimals_exact(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_puntaje_refuses_a_score_that_is_not_a_number(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["puntaje", "--efiser", "ochenta", "--promedio", "90", "--enarm", "70"])
-    assert info.value.code == 2
+    code, _, err = run(capsys, "puntaje", "--efiser", "ochenta", "--promedio", "90", "--enarm", "70")
+    assert code == 2
+    assert "'ochenta' no es un número decimal" in err

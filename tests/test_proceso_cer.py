@@ -413,7 +413,7 @@ def test_cli_pasos_text_json_ics_and_exit_codes(capsys: pytest.CaptureFixture[st
     ics = tmp_path / "p.ics"
     assert main(["pasos", CER, path, "--en", "2026-03-28T00:00:00-06:00", "--json", "--ics", str(ics)]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["estado"]["estatus"]["id"] == "fuera_del_concurso" and data["estado"]["terminal"] is True
+    assert data["estado"]["estatus"]["id"] == "fuera_del_concurso" and data["terminal"] is True
     assert data["pasos"] == [] and ics.exists()
 
 

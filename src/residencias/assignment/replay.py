@@ -18,7 +18,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -295,12 +295,25 @@ def replay(
     *,
     esperado: str | os.PathLike[str] | None = None,
     convocatoria: str | None = None,
+    progreso: Callable[[str], None] | None = None,
 ) -> Auditoria:
     """Read a fixture (YAML file or CSV directory), assign as 6.2 states, and compare with the
-    published result ``esperado`` if given."""
+    published result ``esperado`` if given. ``progreso``, if given, is called with the name of each
+    phase as it starts (the library prints nothing; the command line shows them on a terminal)."""
+    fase = progreso or _sin_progreso
+    fase("leyendo y validando la entrada")
     cargada = load_entrada(path, convocatoria)
+    fase("asignando")
     asignacion = Asignacion(cargada.politica, cargada.preparados)
+    if progreso is not None:
+        _ = asignacion.asignaciones  # the seats are computed on demand: here, under their phase
     if esperado is None:
         return Auditoria(cargada.archivo, asignacion, None, ())
+    fase("leyendo el resultado publicado")
     publicado = load_publicado(Path(esperado))
+    fase("comparando con el resultado publicado")
     return Auditoria(cargada.archivo, asignacion, publicado, comparar(asignacion, publicado))
+
+
+def _sin_progreso(fase: str) -> None:
+    """No one is watching."""

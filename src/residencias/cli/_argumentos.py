@@ -1,30 +1,86 @@
-"""The argument parser in Spanish, and the types of the arguments (instants, days, decimals)."""
+"""The argument parser in Spanish, and the types of the arguments (instants, days, numbers).
+
+A mistake in the arguments raises :class:`ArgumentosInvalidosError` (exit 2): the command prints
+it in one line, or as JSON under ``--json``. Options must be written whole (``--json``, never
+``--js``): an abbreviation that argparse would complete is refused, so that what an auditor reads
+in a script is what ran.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from residencias.cli._salida import EXIT_BAD_INPUT
+from residencias.cli._salida import EXIT_TEXT, encodable
+from residencias.errors import ResidenciasError
+from residencias.text import quiso_decir
 
-__all__ = ["CER_POR_OMISION", "Parser", "add_json", "day", "decimal", "instant"]
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = [
+    "CER_POR_OMISION",
+    "ArgumentosInvalidosError",
+    "Parser",
+    "add_json",
+    "day",
+    "decimal",
+    "entero",
+    "instant",
+    "salidas",
+]
 
 CER_POR_OMISION = "imss-cer-2026-2027"
 
 
+class ArgumentosInvalidosError(ResidenciasError):
+    """The arguments do not parse: ``orden`` is the (sub)command they were given to."""
+
+    def __init__(self, orden: str, mensaje: str) -> None:
+        self.orden = orden
+        self.mensaje = mensaje
+        super().__init__(f"argumentos inválidos: {mensaje}; vea '{orden} --help'")
+
+
+_INVALID_CHOICE = re.compile(r"valor no válido: '(.*)' \(elija entre (.*)\)$")
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, with its one-line complaints in Spanish and exit code 2."""
+    """argparse, in Spanish (with :func:`residencias.cli._traduccion.en_espanol`), with options
+    written whole, the epilog as written, and its complaints raised, not printed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: argumentos inválidos: {message}\n")
+        choice = _INVALID_CHOICE.search(message)
+        if choice:
+            choices = [c.strip("'") for c in choice.group(2).split(", ")]
+            message += quiso_decir(choice.group(1), choices)
+        raise ArgumentosInvalidosError(self.prog, message)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # --help and --version: written as the stream can encode them; a closed pipe or a full disk
+        # is not swallowed (Python 3.12's argparse would), the command line says it.
+        if message:
+            stream = file if file is not None else sys.stderr
+            stream.write(encodable(message, stream))
+
+
+def salidas(negativa: str) -> str:
+    """The epilog of ``--help``: the exit codes, with what a negative answer (1) means there."""
+    return EXIT_TEXT.format(negativa=f": {negativa}" if negativa else "")
 
 
 def add_json(parser: argparse.ArgumentParser, help: str = "salida JSON") -> None:
-    parser.add_argument("--json", action="store_true", help=help)
+    parser.add_argument("--json", action="store_true",
+                        help=f"{help}; forma en docs/esquemas/; un error también sale en JSON")
 
 
 def instant(text: str) -> datetime:
@@ -49,6 +105,15 @@ def decimal(text: str) -> Decimal:
     if not value.is_finite():
         raise argparse.ArgumentTypeError(f"'{text}' no es un número finito")
     return value
+
+
+def entero(text: str) -> int:
+    """A whole number written in decimal digits (an optional sign), e.g. a grado."""
+    stripped = text.strip()
+    digits = stripped[1:] if stripped[:1] in "+-" else stripped
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 9:
+        raise argparse.ArgumentTypeError(f"'{text}' no es un número entero, p. ej. 2")
+    return int(stripped)
 
 
 def day(text: str) -> date:

@@ -1,26 +1,235 @@
-"""What every subcommand shares: the exit codes, printing a line, writing a file the user asked
-for. One place, so that every subcommand keeps the same promises."""
+"""What every subcommand shares: the exit codes, printing text and JSON, writing a file the user
+asked for. One place, so that every subcommand keeps the same promises.
+
+Output works wherever a terminal does: a character the standard output cannot encode (an ASCII
+or Latin-1 terminal, ``PYTHONIOENCODING=ascii``) becomes ``?`` in text and a ``\\uXXXX`` escape
+in JSON (so the JSON stays valid and loses nothing); a reader that closes the pipe
+(``residencias lint | head -1``) ends the command quietly with :data:`EXIT_PIPE_CLOSED`.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import sys
 from pathlib import Path
+from typing import Any, TextIO
 
-from residencias.errors import InvalidQueryError
+from residencias.errors import ResidenciasError
+from residencias.jsonable import dumps
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_NEGATIVE", "EXIT_OK", "emit", "write_text"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_NEGATIVE",
+    "EXIT_OK",
+    "EXIT_PIPE_CLOSED",
+    "EXIT_TEXT",
+    "SalidaNoEscritaError",
+    "emit",
+    "emit_data",
+    "emit_json",
+    "encodable",
+    "flush_stdout",
+    "reset_output",
+    "silence_stdout",
+    "started_output",
+    "tell",
+    "write_bytes",
+    "write_text",
+]
 
 EXIT_OK = 0
 """All good: the answer is positive (cumple, conforme, no errors)."""
 EXIT_NEGATIVE = 1
 """A negative answer: no cumple, discrepancies found, lint errors, no CER for that CEME."""
 EXIT_BAD_INPUT = 2
-"""Bad input: unknown id, a data file that does not read, bad arguments; said in one line."""
+"""Bad input (unknown id, a data file that does not read, bad arguments) or an output that cannot
+be written (a full disk); said in one line, every problem of a data file listed."""
+EXIT_INTERNAL = 3
+"""An internal error: a defect of the program, never a finding about the data; one line, and the
+traceback with ``--depurar`` or ``RESIDENCIAS_DEPURAR=1``."""
+EXIT_PIPE_CLOSED = 141
+"""The reader of the standard output closed it (``| head``): the output is cut short, nothing is
+said (128 + SIGPIPE, what a shell reports for a command that a closed pipe stopped)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted with Ctrl-C (128 + SIGINT)."""
+
+EXIT_TEXT = f"""\
+códigos de salida:
+  {EXIT_OK}    respuesta positiva (cumple, conforme, sin errores)
+  {EXIT_NEGATIVE}    respuesta negativa{{negativa}}
+  {EXIT_BAD_INPUT}    entrada inválida (argumentos, id desconocido, archivo de datos mal formado)
+       o una salida que no se pudo escribir; con --json, el error también es JSON
+  {EXIT_INTERNAL}    error interno del programa, nunca un hallazgo; detalle con --depurar
+       o RESIDENCIAS_DEPURAR=1
+  {EXIT_PIPE_CLOSED}  quien leía la salida cerró la tubería (p. ej. | head): salida incompleta
+  {EXIT_INTERRUPTED}  interrumpido (Ctrl-C)"""
+"""The exit codes, for the epilog of ``--help``; ``{negativa}`` says what 1 means there."""
+
+
+def encodable(text: str, stream: object, *, json: bool = False) -> str:
+    """``text`` as ``stream`` can encode it: unchanged when it can; else, in JSON, every non-ASCII
+    character as its ``\\uXXXX`` escape (valid, lossless JSON: outside its strings JSON is ASCII);
+    in text, each character the encoding lacks as ``?``.
+
+    >>> import io
+    >>> latin1 = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+    >>> encodable("Cardiología — 6.2", latin1)
+    'Cardiología ? 6.2'
+    >>> encodable('{"cer": "Cardiología — 6.2"}', latin1, json=True)
+    '{"cer": "Cardiolog\\\\u00eda \\\\u2014 6.2"}'
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        if json:
+            return _NON_ASCII.sub(_json_escape, text)
+        return text.encode(encoding, errors="replace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: keep to ASCII
+        return text.encode("ascii", errors="replace").decode("ascii")
+    return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+class SalidaNoEscritaError(ResidenciasError):
+    """An output that cannot be written: the standard output (``archivo`` is ``None``: closed
+    before the command started, a full disk, an input/output error; a closed pipe is not this, it
+    ends the command quietly) or a file the user asked for."""
+
+    def __init__(self, causa: OSError | None, archivo: str | None = None) -> None:
+        self.causa = causa
+        self.archivo = archivo
+        why = ": está cerrada" if causa is None else f" ({causa.strerror or type(causa).__name__})"
+        where = "la salida estándar" if archivo is None else f"'{archivo}'"
+        super().__init__(f"no se pudo escribir {where}{why}")
+
+
+class _Estado:
+    escrito = False
+    """Whether this run has written to the standard output (a refusal then goes only to stderr,
+    never after a half-written answer)."""
+
+
+def started_output() -> bool:
+    """Whether anything was written to the standard output since :func:`reset_output`."""
+    return _Estado.escrito
+
+
+def reset_output() -> None:
+    _Estado.escrito = False
+
+
+def _write_stdout(text: str, *, json: bool) -> None:
+    _Estado.escrito = True
+    stream = sys.stdout
+    if stream is None:  # started with its standard output closed (>&-)
+        raise SalidaNoEscritaError(None)
+    try:
+        _write_all(stream, encodable(_visible(text, json=json), stream, json=json))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise SalidaNoEscritaError(exc) from exc
+
+
+def _write_all(stream: TextIO, text: str) -> None:
+    """Write every byte, or raise. Under ``PYTHONUNBUFFERED=1`` the text layer sits on the raw
+    file, whose ``write`` may take only part of a large block (a pipe whose reader went away), and
+    the text layer drops the rest without a word; so the bytes go to the layer below in a loop."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None or os.linesep != "\n":
+        stream.write(text)
+        return
+    data = memoryview(text.encode(getattr(stream, "encoding", None) or "utf-8"))
+    stream.flush()  # what the text layer holds goes first
+    while data:
+        written = binary.write(data)
+        if not written:  # a raw file that took nothing: say it, rather than loop
+            raise OSError(errno.EIO, "la salida no aceptó más datos")
+        data = data[written:]
+
+
+def flush_stdout() -> None:
+    """Push out what the standard output still holds: a failure is said here, not at exit."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise SalidaNoEscritaError(exc) from exc
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_JSON = re.compile(r"[\x7f-\x9f]")
+
+
+def _visible(text: str, *, json: bool) -> str:
+    """Control characters that came with the data (an escape sequence in a file name, a carriage
+    return in a CSV cell) shown as ``\\x1b``, never sent to the terminal as they are; JSON already
+    escapes those below 0x20, the rest get ``\\u`` escapes."""
+    if json:
+        return _CONTROL_JSON.sub(_json_escape, text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def emit(text: str) -> None:
     """Print one block of output, with its newline."""
-    sys.stdout.write(text + "\n")
+    _write_stdout(text + "\n", json=False)
+
+
+def emit_json(text: str) -> None:
+    """Print a JSON document (already serialised), with its newline."""
+    _write_stdout(text + "\n", json=True)
+
+
+def emit_data(value: Any) -> None:
+    """Print a value as JSON (:func:`residencias.jsonable.dumps`)."""
+    emit_json(dumps(value))
+
+
+def tell(text: str) -> None:
+    """A line for the person on the standard error (an error, a notice); never fails: when even
+    the standard error is closed or full, there is nowhere left to say it."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(encodable(_visible(text, json=False) + "\n", stream))
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def silence_stdout() -> None:
+    """After the standard output failed (closed pipe, full disk), send what is still buffered to
+    the null device, so that the interpreter's last flush does not fail again with a traceback."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test's capture): nothing is flushed at exit
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def write_text(path: str, text: str) -> None:
@@ -32,4 +241,4 @@ def write_bytes(path: str, data: bytes) -> None:
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise InvalidQueryError(f"no se pudo escribir '{path}' ({exc.strerror})") from None
+        raise SalidaNoEscritaError(exc, path) from None

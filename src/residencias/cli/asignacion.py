@@ -1,21 +1,28 @@
 """``residencias asignar``: the SIICES seat assignment of the CER call (6.2) from a fixture, its
-audit against a published result, and the reports it writes."""
+audit against a published result, and the reports it writes.
+
+On a terminal it names each phase on the standard error as it starts (:mod:`._progreso`); the
+answer (text or ``--json``) is the same with or without a terminal."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Any
 
+from residencias.assignment.asignacion import Asignacion
 from residencias.assignment.replay import replay
-from residencias.cli._argumentos import add_json
-from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, write_text
+from residencias.cli._argumentos import add_json, salidas
+from residencias.cli._progreso import Progreso
+from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_json, write_text
 
 __all__ = ["register"]
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("asignar", help="asigna sedes como el SIICES (CER 6.2) desde un archivo de "
-                       "concurso y, con --esperado, lo compara con un resultado publicado")
+                       "concurso y, con --esperado, lo compara con un resultado publicado",
+                       epilog=salidas("el resultado publicado (--esperado) difiere de 6.2"))
     p.add_argument("concurso", metavar="CONCURSO",
                    help="archivo YAML, o directorio con sedes.csv y aspirantes.csv")
     p.add_argument("--convocatoria", metavar="ID",
@@ -25,25 +32,64 @@ def register(sub: Any) -> None:
     p.add_argument("--reporte", metavar="ARCHIVO.md", help="escribe el reporte en Markdown")
     p.add_argument("--csv", metavar="ARCHIVO.csv", help="escribe las sedes asignadas en CSV")
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
-                   help="explica la asignación de un folio, opción por opción (repetible)")
+                   help="explica la asignación de un folio, opción por opción (repetible; con --json, "
+                        "en la clave 'explicaciones')")
     add_json(p, "salida en JSON")
     p.set_defaults(handler=_cmd_asignar)
 
 
+def _explicacion(asignacion: Asignacion, folio: str) -> dict[str, Any]:
+    """One ``--explicar`` in JSON: the outcome, each option tried (6.2, puntos 1 to 4) and the text."""
+    r = asignacion.resultado(folio)
+    return {
+        "folio": r.folio,
+        "cer": r.cer,
+        "sede": r.sede,
+        "opcion": r.opcion,
+        "puntaje": str(r.puntaje),
+        "posicion": r.posicion,
+        "total": r.total,
+        "intentos": [
+            {
+                "opcion": i.opcion,
+                "sede": i.sede,
+                "asignado": i.asignado,
+                "plazas": i.plazas,
+                "plaza": i.plaza,
+                "ocupada_por": i.ocupada_por,
+                "puntaje_ocupante": None if i.puntaje_ocupante is None else str(i.puntaje_ocupante),
+                "articulo": i.articulo,
+            }
+            for i in asignacion.bitacora(folio)
+        ],
+        "texto": asignacion.explicar(folio),
+    }
+
+
 def _cmd_asignar(args: argparse.Namespace) -> int:
-    auditoria = replay(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria)
-    explicaciones = [auditoria.asignacion.explicar(folio) for folio in args.explicar]
-    if args.reporte:
-        write_text(args.reporte, auditoria.to_markdown())
-    if args.csv:
-        write_text(args.csv, auditoria.to_csv())
+    with Progreso("residencias asignar") as fase:
+        auditoria = replay(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria,
+                           progreso=fase)
+        asignacion = auditoria.asignacion
+        if args.explicar:
+            fase("explicando " + ", ".join(args.explicar))
+        explicaciones = [_explicacion(asignacion, folio) for folio in args.explicar]
+        if args.reporte:
+            fase(f"escribiendo el reporte {args.reporte}")
+            write_text(args.reporte, auditoria.to_markdown())
+        if args.csv:
+            fase(f"escribiendo el CSV {args.csv}")
+            write_text(args.csv, auditoria.to_csv())
+        fase("preparando la salida")
+        if args.json:
+            data = {**auditoria.to_data(), "explicaciones": explicaciones}
+            output = json.dumps(data, ensure_ascii=False, indent=2)
+        else:
+            written = [f"{what} escrito en {path}"
+                       for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV")) if path]
+            output = "\n".join([auditoria.to_text(), *(e["texto"] for e in explicaciones), *written])
     if args.json:
-        emit(auditoria.to_json())
+        emit_json(output)
     else:
-        emit(auditoria.to_text())
-        for text in explicaciones:
-            emit(text)
-        for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV")):
-            if path:
-                emit(f"{what} escrito en {path}")
+        emit(output)
     return EXIT_OK if auditoria.conforme else EXIT_NEGATIVE

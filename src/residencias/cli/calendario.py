@@ -9,18 +9,19 @@ from typing import Any
 
 from residencias.calendars.calendario import Calendario
 from residencias.calendars.ics import to_ics
-from residencias.cli._argumentos import add_json, day, instant
-from residencias.cli._salida import EXIT_OK, emit, write_bytes
+from residencias.cli._argumentos import add_json, day, instant, salidas
+from residencias.cli._salida import EXIT_OK, emit, emit_data, write_bytes
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.ventana import Ventana
-from residencias.jsonable import dumps, to_data
+from residencias.jsonable import to_data
 from residencias.loading.files import load_convocatoria
 
 __all__ = ["register"]
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("calendario", help="ventanas y plazos de una convocatoria, en hora de la CDMX")
+    p = sub.add_parser("calendario", help="ventanas y plazos de una convocatoria, en hora de la CDMX",
+                       epilog=salidas(""))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     p.add_argument("--en", metavar="INSTANTE", type=instant,
                    help="instante ISO 8601 con desfase, p. ej. 2026-03-13T16:00:00-06:00: "
@@ -45,7 +46,7 @@ def _cmd_calendario(args: argparse.Namespace) -> int:
         write_bytes(args.ics, data)
     rows = [(v, "ventana") for v in ventanas] + [(v, "plazo") for v in plazos]
     if args.json:
-        emit(dumps([_window_data(cal, v, tipo, args.en) for v, tipo in rows]))
+        emit_data([_window_data(cal, v, tipo, args.en) for v, tipo in rows])
         return EXIT_OK
     for line in _calendar_lines(conv, cal, rows, args):
         emit(line)

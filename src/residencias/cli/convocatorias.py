@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from residencias.cli._argumentos import CER_POR_OMISION, add_json
-from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit
+from residencias.cli._argumentos import CER_POR_OMISION, add_json, entero, salidas
+from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data
 from residencias.consistency import Observacion, Severidad, lint
 from residencias.domain.convocatoria import Convocatoria
-from residencias.jsonable import dumps, to_data
+from residencias.jsonable import to_data
 from residencias.loading.files import convocatorias_disponibles, load_convocatoria
 from residencias.text import normalize_name
 
@@ -17,18 +17,19 @@ __all__ = ["register"]
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("convocatorias", help="lista las convocatorias incluidas")
+    p = sub.add_parser("convocatorias", help="lista las convocatorias incluidas", epilog=salidas(""))
     add_json(p)
     p.set_defaults(handler=_cmd_convocatorias)
 
-    p = sub.add_parser("mostrar", help="resume una convocatoria (id o archivo YAML)")
+    p = sub.add_parser("mostrar", help="resume una convocatoria (id o archivo YAML)", epilog=salidas(""))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     add_json(p)
     p.set_defaults(handler=_cmd_mostrar)
 
-    p = sub.add_parser("cer", help="CER abiertos a un residente según su CEME y grado (1.3, Tabla 1)")
+    p = sub.add_parser("cer", help="CER abiertos a un residente según su CEME y grado (1.3, Tabla 1)",
+                       epilog=salidas("ningún CER abierto a ese CEME y grado"))
     p.add_argument("--ceme", required=True, help='CEME cursado, p. ej. "Medicina interna"')
-    p.add_argument("--grado", required=True, type=int, help="grado aprobado del CEME, p. ej. 2")
+    p.add_argument("--grado", required=True, type=entero, help="grado aprobado del CEME, p. ej. 2")
     p.add_argument("--convocatoria", default=CER_POR_OMISION, metavar="ID",
                    help=f"id o archivo (por omisión {CER_POR_OMISION})")
     add_json(p)
@@ -36,7 +37,8 @@ def register(sub: Any) -> None:
 
 
 def register_lint(sub: Any) -> None:
-    p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas")
+    p = sub.add_parser("lint", help="revisa la consistencia de una convocatoria, o de todas",
+                       epilog=salidas("hay errores (las advertencias no cuentan)"))
     p.add_argument("convocatoria", metavar="ID", nargs="?",
                    help="id o archivo YAML; sin él, todas las convocatorias incluidas")
     add_json(p)
@@ -46,7 +48,7 @@ def register_lint(sub: Any) -> None:
 def _cmd_convocatorias(args: argparse.Namespace) -> int:
     items = [load_convocatoria(i) for i in convocatorias_disponibles()]
     if args.json:
-        emit(dumps([_listing(c) for c in items]))
+        emit_data([_listing(c) for c in items])
         return EXIT_OK
     for c in items:
         fecha = c.publicacion.fecha_hora
@@ -71,7 +73,7 @@ def _cmd_mostrar(args: argparse.Namespace) -> int:
     if args.json:
         data = to_data(c)
         del data["especialidades"]
-        emit(dumps(data))
+        emit_data(data)
         return EXIT_OK
     for line in _summary(c):
         emit(line)
@@ -120,7 +122,7 @@ def _cmd_cer(args: argparse.Namespace) -> int:
     c = load_convocatoria(args.convocatoria)
     found = c.cers_disponibles(args.ceme, args.grado)
     if args.json:
-        emit(dumps([
+        emit_data([
             {
                 "cer": d.especialidad.nombre if d.especialidad else d.fila.cer,
                 "cer_id": d.especialidad.id if d.especialidad else None,
@@ -134,7 +136,7 @@ def _cmd_cer(args: argparse.Namespace) -> int:
                 },
             }
             for d in found
-        ]))
+        ])
         return EXIT_OK if found else EXIT_NEGATIVE
     ceme = c.especialidades.buscar(args.ceme)
     ceme_name = ceme.nombre if ceme else args.ceme
@@ -159,7 +161,7 @@ def _cmd_lint(args: argparse.Namespace) -> int:
     found = lint(args.convocatoria)
     errors = [o for o in found if o.severidad is Severidad.ERROR]
     if args.json:
-        emit(dumps(list(found)))
+        emit_data(list(found))
     else:
         for o in found:
             emit(_lint_line(o))

@@ -7,16 +7,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from residencias.cli._argumentos import add_json, instant
-from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, write_bytes
+from residencias.cli._argumentos import add_json, instant, salidas
+from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data, write_bytes
 from residencias.domain.proceso import Actor, Desenlace
-from residencias.jsonable import dumps, to_data
 from residencias.loading.files import load_convocatoria, load_historia
-from residencias.process.estado import Estado, Paso
-from residencias.process.flujo import to_mermaid
+from residencias.process.estado import Estado, Paso, Situacion
+from residencias.process.flujo import flujo
 from residencias.process.ics import pasos_a_ics
 from residencias.process.pasos import estado_y_pasos
-from residencias.process.replay import proceso_de
 
 __all__ = ["register"]
 
@@ -25,7 +23,7 @@ JSON_VERSION = 1
 
 def register(sub: Any) -> None:
     p = sub.add_parser("pasos", help="dónde está una persona en el proceso, qué sigue, para cuándo y qué "
-                       "pasa si no lo hace")
+                       "pasa si no lo hace", epilog=salidas("el proceso de la persona terminó sin éxito"))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     p.add_argument("historia", metavar="HISTORIA.yaml",
                    help="historia de eventos de la persona, en YAML o JSON (ver examples/historias/)")
@@ -36,7 +34,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_cmd_pasos)
 
     p = sub.add_parser("flujo", help="el ciclo de vida de una convocatoria como diagrama Mermaid, cada "
-                       "transición con su artículo")
+                       "transición con su artículo", epilog=salidas(""))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     add_json(p)
     p.set_defaults(handler=_cmd_flujo)
@@ -49,21 +47,14 @@ def _cmd_pasos(args: argparse.Namespace) -> int:
     if args.ics:
         write_bytes(args.ics, pasos_a_ics(conv, historia, pasos))
     if args.json:
-        emit(dumps({"version": JSON_VERSION, "convocatoria": conv.id, "datos_sha256": conv.datos_sha256,
-                    "en": to_data(args.en), "estado": _estado_data(estado),
-                    "pasos": [to_data(p) for p in pasos]}))
+        emit_data(Situacion(JSON_VERSION, conv.id, conv.datos_sha256, args.en, estado.terminal, estado,
+                            pasos))
     else:
         emit(_text(estado, pasos))
         if args.ics:
             emit(f"ICS escrito en {args.ics}")
     failed = estado.terminal and estado.desenlace is not Desenlace.EXITO
     return EXIT_NEGATIVE if failed else EXIT_OK
-
-
-def _estado_data(estado: Estado) -> dict[str, Any]:
-    data: dict[str, Any] = to_data(estado)
-    data["terminal"] = estado.terminal
-    return data
 
 
 def _text(estado: Estado, pasos: tuple[Paso, ...]) -> str:
@@ -84,14 +75,9 @@ def _text(estado: Estado, pasos: tuple[Paso, ...]) -> str:
 
 
 def _cmd_flujo(args: argparse.Namespace) -> int:
-    conv = load_convocatoria(args.convocatoria)
-    proceso = proceso_de(conv)
-    text = to_mermaid(conv)
+    diagrama = flujo(load_convocatoria(args.convocatoria), JSON_VERSION)
     if args.json:
-        emit(dumps({"version": JSON_VERSION, "convocatoria": conv.id, "mermaid": text,
-                    "estatus": [e.id for e in proceso.estatus],
-                    "acciones": [a.id for a in proceso.acciones],
-                    "vencimientos": [v.id for v in proceso.vencimientos]}))
+        emit_data(diagrama)
     else:
-        emit(text.rstrip("\n"))
+        emit(diagrama.mermaid.rstrip("\n"))
     return EXIT_OK

@@ -8,12 +8,11 @@ from typing import Any
 
 import attrs
 
-from residencias.cli._argumentos import CER_POR_OMISION, add_json, decimal, instant
-from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit
+from residencias.cli._argumentos import CER_POR_OMISION, add_json, decimal, instant, salidas
+from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data, emit_json
 from residencias.domain.archivos import Participante
 from residencias.domain.publicaciones import Publicacion
 from residencias.errors import InvalidQueryError
-from residencias.jsonable import dumps
 from residencias.loading.files import (
     historia_de_expediente,
     load_convocatoria,
@@ -32,7 +31,8 @@ __all__ = ["register"]
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("evaluar", help="evalúa un expediente contra los requisitos de una convocatoria")
+    p = sub.add_parser("evaluar", help="evalúa un expediente contra los requisitos de una convocatoria",
+                       epilog=salidas("no cumple, o queda algo pendiente, o falta información"))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     p.add_argument("expediente", metavar="EXPEDIENTE.yaml", help="hechos y documentos de la persona")
     p.add_argument("--en", metavar="INSTANTE", type=instant, required=True,
@@ -43,7 +43,8 @@ def register(sub: Any) -> None:
     add_json(p, "salida JSON (versionada, con el sha256 de los datos)")
     p.set_defaults(handler=_cmd_evaluar)
 
-    p = sub.add_parser("documentos", help="lista de documentos que pide una convocatoria para un caso")
+    p = sub.add_parser("documentos", help="lista de documentos que pide una convocatoria para un caso",
+                       epilog=salidas(""))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     p.add_argument("--categoria", action="append", default=[], choices=[c.value for c in Categoria],
                    help="categoría del aspirante (se puede repetir)")
@@ -51,7 +52,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_cmd_documentos)
 
     p = sub.add_parser("revisar-archivos",
-                       help="revisa los archivos JPG de un expediente contra la tabla de la convocatoria")
+                       help="revisa los archivos JPG de un expediente contra la tabla de la convocatoria",
+                       epilog=salidas("algún archivo falta, sobra o no cumple la tabla"))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
     p.add_argument("directorio", metavar="DIRECTORIO", help="carpeta con los archivos JPG del expediente")
     p.add_argument("--categoria", action="append", default=[], choices=[c.value for c in Categoria],
@@ -59,7 +61,8 @@ def register(sub: Any) -> None:
     add_json(p)
     p.set_defaults(handler=_cmd_revisar_archivos)
 
-    p = sub.add_parser("puntaje", help="calcula el PI-IMSS con su desglose (CER 6.1, Tabla 2; sección 7)")
+    p = sub.add_parser("puntaje", help="calcula el PI-IMSS con su desglose (CER 6.1, Tabla 2; sección 7)",
+                       epilog=salidas(""))
     p.add_argument("--efiser", required=True, type=decimal, help="calificación del EFISER, base 100")
     p.add_argument("--promedio", required=True, type=decimal, help="promedio de posgrado, base 100")
     p.add_argument("--enarm", required=True, type=decimal, help="calificación del ENARM, base 100")
@@ -70,7 +73,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_cmd_puntaje)
 
     p = sub.add_parser("preasignacion", help="compara la sede registrada con la constancia de "
-                       "seleccionado del ENARM (XLVI 1.3, XLIX 1.4)")
+                       "seleccionado del ENARM (XLVI 1.3, XLIX 1.4)",
+                       epilog=salidas("la preasignación no se confirma (anulada, o falta información)"))
     p.add_argument("convocatoria", metavar="ID", help="id de la convocatoria (o archivo YAML)")
     p.add_argument("expediente", metavar="EXPEDIENTE.yaml", help="hechos del aspirante")
     add_json(p)
@@ -83,7 +87,10 @@ def _cmd_evaluar(args: argparse.Namespace) -> int:
     historia = load_historia(args.historia) if args.historia else historia_de_expediente(
         args.expediente, expediente)
     dictamen = evaluate(conv, expediente, args.en, historia)
-    emit(dictamen.to_json() if args.json else dictamen.explicar())
+    if args.json:
+        emit_json(dictamen.to_json())
+    else:
+        emit(dictamen.explicar())
     return EXIT_OK if dictamen.resultado is ResultadoGeneral.CUMPLE else EXIT_NEGATIVE
 
 
@@ -92,7 +99,7 @@ def _cmd_documentos(args: argparse.Namespace) -> int:
     categorias = frozenset(Categoria(c) for c in args.categoria)
     items = checklist(conv, categorias)
     if args.json:
-        emit(dumps(list(items)))
+        emit_data(list(items))
         return EXIT_OK
     shown = ", ".join(sorted(c.value for c in categorias)) or "sin categoría"
     emit(f"Documentos de {conv.id} ({shown}):")
@@ -115,7 +122,10 @@ def _cmd_revisar_archivos(args: argparse.Namespace) -> int:
     conv = load_convocatoria(args.convocatoria)
     categorias = [Categoria(c) for c in args.categoria] or [Categoria.MEXICANO_MEXICO]
     revision = revisar_archivos(conv, args.directorio, {_PARTICIPANTES[c] for c in categorias})
-    emit(dumps(revision) if args.json else revision.explicar())
+    if args.json:
+        emit_data(revision)
+    else:
+        emit(revision.explicar())
     return EXIT_OK if revision.ok else EXIT_NEGATIVE
 
 
@@ -133,11 +143,17 @@ def _cmd_puntaje(args: argparse.Namespace) -> int:
         publicaciones = load_file(args.publicaciones, _ArchivoPublicaciones).publicaciones
     desglose = calcular_pi_imss(conv.puntaje, efiser=args.efiser, promedio_posgrado=args.promedio,
                                 enarm=args.enarm, publicaciones=publicaciones)
-    emit(dumps(desglose) if args.json else desglose.explicar())
+    if args.json:
+        emit_data(desglose)
+    else:
+        emit(desglose.explicar())
     return EXIT_OK
 
 
 def _cmd_preasignacion(args: argparse.Namespace) -> int:
     resultado = revisar_preasignacion(load_convocatoria(args.convocatoria), load_expediente(args.expediente))
-    emit(dumps(resultado) if args.json else resultado.explicar())
+    if args.json:
+        emit_data(resultado)
+    else:
+        emit(resultado.explicar())
     return EXIT_OK if resultado.estado is EstadoPreasignacion.CONFIRMADA else EXIT_NEGATIVE

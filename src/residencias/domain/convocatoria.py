@@ -161,6 +161,12 @@ class Convocatoria:
         if missing:
             raise InvalidValue(f"el proceso cita ventanas que 'calendario' no tiene: {', '.join(missing)}",
                                "proceso")
+        reglas = self.requisitos.reglas if self.requisitos else ()
+        unknown = sorted(r.en_proceso for r in reglas
+                         if r.en_proceso is not None and r.en_proceso not in self.proceso.accion_por_id)
+        if unknown:
+            raise InvalidValue("hay reglas 'en_proceso' de acciones que el proceso no tiene: "
+                               f"{', '.join(unknown)}", "requisitos")
 
     def _tablas(self) -> TablasCER:
         if self.tablas is None:

@@ -68,6 +68,10 @@ class Regla:
     plazo: Accion | None = None
     aplica_si: Condicion | None = None
     salvo: Condicion | None = None
+    en_proceso: str | None = attrs.field(default=None, validator=non_empty)
+    """The action of the convocatoria's ``proceso:`` whose event meets this rule (the diploma
+    delivered at the OOAD, the título delivered under the carta compromiso): with a history that
+    records it, the rule is met, with the event's instant."""
     nota: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:

@@ -12,7 +12,7 @@ from residencias.domain.historia import Posicion
 from residencias.domain.proceso import Actor, Desenlace, Estatus, Lugar
 from residencias.errors import ResidenciasError
 
-__all__ = ["Consecuencia", "Estado", "EventoRechazadoError", "Paso", "Suceso", "VetoVigente"]
+__all__ = ["Consecuencia", "Estado", "EventoRechazadoError", "Paso", "Situacion", "Suceso", "VetoVigente"]
 
 
 class EventoRechazadoError(ResidenciasError):
@@ -196,3 +196,17 @@ class Paso:
         if self.si_no:
             text += f". Si no: {self.si_no} ({self.articulo_si_no})"
         return text
+
+
+@attrs.frozen
+class Situacion:
+    """Where a person stands and what comes next, at one instant: what ``residencias pasos
+    --json`` writes (``version`` is that output's; ``datos_sha256``, the convocatoria data's)."""
+
+    version: int
+    convocatoria: str
+    datos_sha256: str | None
+    en: datetime
+    terminal: bool
+    estado: Estado
+    pasos: tuple[Paso, ...]

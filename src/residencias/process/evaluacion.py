@@ -60,6 +60,7 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime,
                                  estado.terminal, estado.desenlace.value if estado.desenlace else None,
                                  historia is not None)
         if historia is not None:
+            hallazgos = _met_by_the_history(convocatoria, hallazgos, estado)
             hallazgos.extend(_with_history(estado, pasos))
         else:
             hallazgos.extend(_without_history(convocatoria, persona, en))
@@ -106,6 +107,24 @@ def _documents_over_time(convocatoria: Convocatoria, hallazgos: tuple[Hallazgo, 
                                     f"{fin.isoformat()} ({ventana.articulo})", vence=fin,
                                     articulo=f"{h.articulo}; {ventana.articulo}"))
     return tuple(out)
+
+
+def _met_by_the_history(convocatoria: Convocatoria, hallazgos: list[Hallazgo],
+                        estado: Estado) -> list[Hallazgo]:
+    """A rule that a process action meets (``en_proceso``) is met once the history records it."""
+    reglas = {r.id: r for r in convocatoria.requisitos.reglas} if convocatoria.requisitos else {}
+    done = {s.origen: s for s in estado.sucesos if not s.automatico}
+    out = []
+    for h in hallazgos:
+        regla = reglas.get(h.regla)
+        suceso = done.get(regla.en_proceso) if regla is not None and regla.en_proceso else None
+        if suceso is None or h.resultado in {Resultado.CUMPLE, Resultado.NO_APLICA}:
+            out.append(h)
+            continue
+        out.append(attrs.evolve(h, resultado=Resultado.CUMPLE, vence=None, faltan=(),
+                                razon=f"{h.razon}: acreditado según su historia («{suceso.descripcion}», "
+                                f"{suceso.instante.isoformat()}, {suceso.articulo})"))
+    return out
 
 
 def _with_history(estado: Estado, pasos: tuple[Paso, ...]) -> list[Hallazgo]:

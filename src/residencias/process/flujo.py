@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.proceso import Actor, Desenlace
 from residencias.process.replay import proceso_de
 
-__all__ = ["to_mermaid"]
+__all__ = ["Flujo", "flujo", "to_mermaid"]
 
 _UNSAFE = re.compile(r"[:#{}<>\"\n\r`]")
 
@@ -56,3 +58,23 @@ def to_mermaid(convocatoria: Convocatoria) -> str:
         if members:
             lines.append(f"    class {','.join(members)} {name}")
     return "\n".join(lines) + "\n"
+
+
+@attrs.frozen
+class Flujo:
+    """A convocatoria's lifecycle: the Mermaid text and the ids it draws (what ``residencias flujo
+    --json`` writes; ``version`` is that output's)."""
+
+    version: int
+    convocatoria: str
+    mermaid: str
+    estatus: tuple[str, ...]
+    acciones: tuple[str, ...]
+    vencimientos: tuple[str, ...]
+
+
+def flujo(convocatoria: Convocatoria, version: int = 1) -> Flujo:
+    """The lifecycle of ``convocatoria`` with its diagram."""
+    proceso = proceso_de(convocatoria)
+    return Flujo(version, convocatoria.id, to_mermaid(convocatoria), tuple(e.id for e in proceso.estatus),
+                 tuple(a.id for a in proceso.acciones), tuple(v.id for v in proceso.vencimientos))
