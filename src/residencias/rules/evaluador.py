@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from residencias.calendars.calendario import Calendario
+from residencias.calendars.calendario import Calendario, instante_en
 from residencias.domain import contacto, curp
 from residencias.domain.condiciones import Condicion, Evaluacion
 from residencias.domain.convocatoria import Convocatoria
@@ -19,15 +20,23 @@ from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, Tipo
 from residencias.errors import InvalidQueryError
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
 from residencias.rules.preasignacion import sede_coincide
+from residencias.text import extracto
 
 __all__ = ["computed_facts", "evaluate"]
 
 
 def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Dictamen:
     """Evaluate an expediente against a convocatoria's requirement list at instant ``en``."""
+    if not isinstance(convocatoria, Convocatoria):
+        raise InvalidQueryError(f"'convocatoria' debe ser una Convocatoria (load_convocatoria), se "
+                                f"recibió {type(convocatoria).__name__}")
+    if not isinstance(hechos, Expediente):
+        raise InvalidQueryError(f"'hechos' debe ser un Expediente (load_expediente), se recibió "
+                                f"{type(hechos).__name__}")
     if not isinstance(en, datetime) or en.tzinfo is None or en.utcoffset() is None:
         raise InvalidQueryError(f"el instante de evaluación debe llevar zona horaria, p. ej. "
-                                f"2026-03-10T12:00:00-06:00; se recibió {en!r}")
+                                f"2026-03-10T12:00:00-06:00; se recibió {extracto(en)}")
+    instante_en(en, ZoneInfo(convocatoria.zona_horaria.nombre))
     if hechos.convocatoria != convocatoria.id:
         raise InvalidQueryError(f"el expediente es para '{hechos.convocatoria}', no para '{convocatoria.id}'")
     if convocatoria.requisitos is None:
