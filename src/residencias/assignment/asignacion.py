@@ -309,6 +309,9 @@ def assign(
     given and the library's default tie-break applies. An :class:`Entrada` that names its
     convocatoria brings that policy when none is given.
     """
+    if politica is not None and not isinstance(politica, PoliticaAsignacion):
+        raise InvalidQueryError(f"'politica' debe ser una PoliticaAsignacion, "
+                                f"se recibió {type(politica).__name__}")
     if isinstance(concursos, Entrada):
         if politica is None and concursos.convocatoria is not None:
             politica = PoliticaAsignacion.de(load_convocatoria(concursos.convocatoria))

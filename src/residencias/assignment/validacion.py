@@ -11,7 +11,7 @@ without the convocatoria that has their formula; a PI-IMSS that disagrees with i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -20,7 +20,7 @@ from residencias.assignment.concurso import Concurso, Solicitud
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.sede import Sede
-from residencias.errors import ResidenciasError
+from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.loading.files import load_catalogo
 from residencias.rules.puntaje import calcular_pi_imss
 from residencias.text import extracto, quiso_decir
@@ -305,6 +305,12 @@ def preparar(
     concursos: Concurso | Iterable[Concurso], politica: PoliticaAsignacion
 ) -> tuple[ConcursoPreparado, ...]:
     """Check every competition; raise :class:`ConcursoInvalidoError` listing all problems, in input order."""
+    if not isinstance(politica, PoliticaAsignacion):
+        raise InvalidQueryError(f"'politica' debe ser una PoliticaAsignacion (PoliticaAsignacion.de("
+                                f"load_convocatoria(...))), se recibió {type(politica).__name__}")
+    if not isinstance(concursos, Concurso | Iterable) or isinstance(concursos, str | bytes | Mapping):
+        raise InvalidQueryError(f"se esperaba una Entrada, un Concurso o una lista de Concurso, se "
+                                f"recibió {type(concursos).__name__}")
     items = (concursos,) if isinstance(concursos, Concurso) else tuple(concursos)
     checker = _Checker(politica)
     out: list[ConcursoPreparado] = []

@@ -16,6 +16,9 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
 
 from residencias.errors import DataFileError, Problema
 from residencias.text import una_linea
@@ -26,6 +29,7 @@ __all__ = [
     "MAX_YAML_BYTES",
     "MIB",
     "NOMBRE_ESTANDAR",
+    "abrir_regular",
     "es_estandar",
     "leer_entrada",
     "nombre_de",
@@ -104,6 +108,29 @@ def leer_entrada(
     if estandar and es_estandar(path):
         return _read_stdin(archivo or NOMBRE_ESTANDAR, max_bytes, consejo)
     name = archivo or nombre_de(path)
+    with abrir_regular(path, name, que=que, max_bytes=max_bytes, consejo=consejo) as (stream, _):
+        try:
+            data = _read_fd(stream.fileno(), max_bytes + 1)
+        except OSError as exc:
+            raise _refuse(name, f"no se pudo leer el archivo ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise _too_big(name, len(data), max_bytes, consejo)
+    return data
+
+
+@contextmanager
+def abrir_regular(
+    path: str | os.PathLike[str],
+    archivo: str | None = None,
+    *,
+    que: str = "un archivo",
+    max_bytes: int | None = None,
+    consejo: str = "",
+) -> Iterator[tuple[BinaryIO, int]]:
+    """Open a regular file for reading (binary), with its size, or refuse it at once (see the
+    module docstring) with :class:`DataFileError`. For a reader that reads only parts of a file
+    (a JPEG's header and tail)."""
+    name = archivo or nombre_de(path)
     try:
         text = os.fspath(path)
         if not text:
@@ -112,26 +139,20 @@ def leer_entrada(
         kind = tipo_de_archivo(before.st_mode)
         if kind is not None:
             raise _refuse(name, f"es {kind}, no un archivo regular; se esperaba {que}")
-        if before.st_size > max_bytes:
+        if max_bytes is not None and before.st_size > max_bytes:
             raise _too_big(name, before.st_size, max_bytes, consejo)
         fd = os.open(text, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
-        try:
-            opened = os.fstat(fd)
-            kind = tipo_de_archivo(opened.st_mode)
-            if kind is not None:  # replaced between the check and the opening
-                raise _refuse(name, f"es {kind}, no un archivo regular; se esperaba {que}")
-            data = _read_fd(fd, max_bytes + 1)
-        finally:
-            os.close(fd)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise _refuse(name, f"no se pudo leer el archivo ({reason})") from None
     except (ValueError, TypeError):  # a name the system cannot take (a NUL character), or not a name
-        shown = name if isinstance(name, str) else "(sin nombre)"
-        raise _refuse(shown, "nombre de archivo inválido") from None
-    if len(data) > max_bytes:
-        raise _too_big(name, len(data), max_bytes, consejo)
-    return data
+        raise _refuse(name, "nombre de archivo inválido") from None
+    with os.fdopen(fd, "rb") as stream:
+        opened = os.fstat(fd)
+        kind = tipo_de_archivo(opened.st_mode)
+        if kind is not None:  # replaced between the check and the opening
+            raise _refuse(name, f"es {kind}, no un archivo regular; se esperaba {que}")
+        yield stream, opened.st_size
 
 
 def _read_fd(fd: int, limit: int) -> bytes:

@@ -17,6 +17,7 @@ from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.expediente import Expediente
 from residencias.domain.plazos import Referencia
 from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
+from residencias.domain.tipos import comprobar
 from residencias.errors import InvalidQueryError
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
 from residencias.rules.preasignacion import sede_coincide
@@ -37,6 +38,7 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Di
         raise InvalidQueryError(f"el instante de evaluación debe llevar zona horaria, p. ej. "
                                 f"2026-03-10T12:00:00-06:00; se recibió {extracto(en)}")
     instante_en(en, ZoneInfo(convocatoria.zona_horaria.nombre))
+    comprobar(hechos, "hechos")
     if hechos.convocatoria != convocatoria.id:
         raise InvalidQueryError(f"el expediente es para '{hechos.convocatoria}', no para '{convocatoria.id}'")
     if convocatoria.requisitos is None:
