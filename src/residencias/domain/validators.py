@@ -46,8 +46,11 @@ def texto(value: object) -> object:
 
 
 def non_empty(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    """Text that is not blank (``None`` passes: optional fields say so with their type)."""
+    """Text that is not blank (``None`` passes where the field has a default: optional fields say
+    so with their type; a required field refuses it)."""
     if value is None:
+        if attribute.default is attrs.NOTHING:
+            raise InvalidValue(f"falta '{attribute.name}'; se esperaba un texto", attribute.name)
         return
     if not isinstance(value, str):
         raise InvalidValue(f"'{attribute.name}' debe ser texto, se recibió {_kind(value)}", attribute.name)
