@@ -56,16 +56,24 @@ def _one_line_bad_input(code: int, capsys: pytest.CaptureFixture[str], limit: in
 # --- 1. extreme dates and instants ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [
-    ["calendario", CER, "--en", "0001-01-01T00:00:00+00:00"],
-    ["calendario", CER, "--en", "9999-12-31T23:59:59-06:00"],
-    ["calendario", CER, "--seleccion-dgces", "9999-12-31"],
-    ["calendario", XLIX, "--seleccion-dgces", "0001-01-01"],
-    ["calendario", XLIX, "--registro", "1899-12-31"],
-    ["calendario", CER, "--ics", "/dev/null", "--registro", "2200-01-01"],
-    ["evaluar", CER, str(EXAMPLES / "expedientes" / "cer-cardiologia-cumple.yaml"), "--en",
-     "0001-01-01T00:00:00+14:00"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["calendario", CER, "--en", "0001-01-01T00:00:00+00:00"],
+        ["calendario", CER, "--en", "9999-12-31T23:59:59-06:00"],
+        ["calendario", CER, "--seleccion-dgces", "9999-12-31"],
+        ["calendario", XLIX, "--seleccion-dgces", "0001-01-01"],
+        ["calendario", XLIX, "--registro", "1899-12-31"],
+        ["calendario", CER, "--ics", "/dev/null", "--registro", "2200-01-01"],
+        [
+            "evaluar",
+            CER,
+            str(EXAMPLES / "expedientes" / "cer-cardiologia-cumple.yaml"),
+            "--en",
+            "0001-01-01T00:00:00+14:00",
+        ],
+    ],
+)
 def test_extreme_dates_on_the_command_line_are_bad_input(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -75,8 +83,9 @@ def test_extreme_dates_on_the_command_line_are_bad_input(
     assert "fuera del intervalo admitido (de 1900-01-01 a 2199-12-31)" in last
 
 
-@pytest.mark.parametrize("text", ["2026-03-13", "2026-03-13T16:00", "2026-03-13T16:00:00.123456",
-                                  "1999-01-01"])
+@pytest.mark.parametrize(
+    "text", ["2026-03-13", "2026-03-13T16:00", "2026-03-13T16:00:00.123456", "1999-01-01"]
+)
 def test_the_hint_for_a_missing_offset_is_itself_a_valid_instant(text: str) -> None:
     """The --en hint used to suggest "2026-03-13-06:00", which is refused in turn."""
     with pytest.raises(Exception) as info:
@@ -86,8 +95,7 @@ def test_the_hint_for_a_missing_offset_is_itself_a_valid_instant(text: str) -> N
 
 
 def _expediente_xlix(seleccion: str) -> str:
-    return (f"convocatoria: {XLIX}\naspirante:\n  constancia_enarm:\n"
-            f"    fecha_seleccion_dgces: {seleccion}\n")
+    return f"convocatoria: {XLIX}\naspirante:\n  constancia_enarm:\n    fecha_seleccion_dgces: {seleccion}\n"
 
 
 @pytest.mark.parametrize("dia", ["9999-12-31", "0001-01-01", "2200-01-01", "1899-12-31"])
@@ -104,8 +112,11 @@ def test_extreme_dates_through_the_python_api_are_refused_in_spanish() -> None:
     cal = residencias.load_calendario(XLIX)
     conv = residencias.load_convocatoria(XLIX)
     lejana = ConstanciaENARM(fecha_seleccion_dgces=date(9999, 12, 31))
-    far = Expediente(XLIX, Residente(constancia_enarm=lejana, titulo_en_tramite=True),
-                     documentos=(Documento("CARTACOMPROMISOTITULO"), Documento("CARTACOMPROMISOCEDULA")))
+    far = Expediente(
+        XLIX,
+        Residente(constancia_enarm=lejana, titulo_en_tramite=True),
+        documentos=(Documento("CARTACOMPROMISOTITULO"), Documento("CARTACOMPROMISOCEDULA")),
+    )
     calls: list[Callable[[], object]] = [
         lambda: cal.abierta("registro", en=datetime(1, 1, 1, tzinfo=UTC)),
         lambda: cal.abierta("registro", en=datetime(9999, 12, 31, 23, tzinfo=UTC)),
@@ -117,8 +128,9 @@ def test_extreme_dates_through_the_python_api_are_refused_in_spanish() -> None:
         lambda: DiasHabiles().sumar(date(2026, 1, 1), -1),
         lambda: residencias.evaluate(conv, far, datetime(2026, 3, 1, tzinfo=UTC)),
         lambda: residencias.evaluate(conv, Expediente(XLIX), datetime.min.replace(tzinfo=UTC)),
-        lambda: residencias.calendars.Ventana(residencias.calendars.Accion.REGISTRO, "x", "1",
-                                              date(2026, 1, 1), date.max),
+        lambda: residencias.calendars.Ventana(
+            residencias.calendars.Accion.REGISTRO, "x", "1", date(2026, 1, 1), date.max
+        ),
     ]
     for call in calls:
         with pytest.raises(ResidenciasError) as info:
@@ -152,8 +164,11 @@ def test_a_huge_number_on_the_command_line_is_refused_briefly(
     _one_line_bad_input(int(str(info.value.code)), capsys)
 
 
-@pytest.mark.parametrize("valor", [D("1e999999999"), D(10) ** 5000, 10 ** 5000, D("1e-999999999") + 200],
-                         ids=["exponente", "decimal-5000", "entero-5000", "200-mas-epsilon"])
+@pytest.mark.parametrize(
+    "valor",
+    [D("1e999999999"), D(10) ** 5000, 10**5000, D("1e-999999999") + 200],
+    ids=["exponente", "decimal-5000", "entero-5000", "200-mas-epsilon"],
+)
 def test_a_huge_number_through_the_python_api_gives_a_short_message(valor: Any) -> None:
     conv = residencias.load_convocatoria(CER)
     assert conv.puntaje is not None
@@ -170,14 +185,17 @@ def _csv_dir(tmp_path: Path, sedes: str = SEDES, aspirantes: str = ASPIRANTES) -
     return folder
 
 
-@pytest.mark.parametrize(("sedes", "aspirantes", "nombra"), [
-    (SEDES.replace("A,1", "A," + "7" * 5000), ASPIRANTES, "sede 'A' (Cardiología)"),
-    (SEDES, ASPIRANTES.replace("87.5", "8" * 5000), "folio '000123'"),
-    (SEDES, ASPIRANTES.replace("87.5", "NaN"), "folio '000123'"),
-    (SEDES, ASPIRANTES.replace("87.5", "1e999999999"), "folio '000123'"),
-    (SEDES.replace("A,1", "A,-1"), ASPIRANTES, "sede 'A' (Cardiología)"),
-    (SEDES, ASPIRANTES.replace("000124,Cardiología,B,80", "000124,Cardiología"), "folio '000124'"),
-])
+@pytest.mark.parametrize(
+    ("sedes", "aspirantes", "nombra"),
+    [
+        (SEDES.replace("A,1", "A," + "7" * 5000), ASPIRANTES, "sede 'A' (Cardiología)"),
+        (SEDES, ASPIRANTES.replace("87.5", "8" * 5000), "folio '000123'"),
+        (SEDES, ASPIRANTES.replace("87.5", "NaN"), "folio '000123'"),
+        (SEDES, ASPIRANTES.replace("87.5", "1e999999999"), "folio '000123'"),
+        (SEDES.replace("A,1", "A,-1"), ASPIRANTES, "sede 'A' (Cardiología)"),
+        (SEDES, ASPIRANTES.replace("000124,Cardiología,B,80", "000124,Cardiología"), "folio '000124'"),
+    ],
+)
 def test_a_bad_csv_value_is_refused_briefly_naming_its_record(
     tmp_path: Path, sedes: str, aspirantes: str, nombra: str
 ) -> None:
@@ -187,14 +205,17 @@ def test_a_bad_csv_value_is_refused_briefly_naming_its_record(
     assert len(str(info.value)) < 400
 
 
-@pytest.mark.parametrize(("cambio", "nombra"), [
-    ({"puntaje": '"NaN"'}, "folio '000123'"),
-    ({"puntaje": "1e-999999999"}, "folio '000123'"),
-    ({"puntaje": '"' + "9" * 5000 + '"'}, "folio '000123'"),
-    ({"puntaje": "[1]"}, "folio '000123'"),
-    ({"plazas": "-1"}, "sede 'A'"),
-    ({"plazas": "x"}, "sede 'A'"),
-])
+@pytest.mark.parametrize(
+    ("cambio", "nombra"),
+    [
+        ({"puntaje": '"NaN"'}, "folio '000123'"),
+        ({"puntaje": "1e-999999999"}, "folio '000123'"),
+        ({"puntaje": '"' + "9" * 5000 + '"'}, "folio '000123'"),
+        ({"puntaje": "[1]"}, "folio '000123'"),
+        ({"plazas": "-1"}, "sede 'A'"),
+        ({"plazas": "x"}, "sede 'A'"),
+    ],
+)
 def test_a_bad_yaml_value_is_refused_naming_its_record(
     tmp_path: Path, cambio: dict[str, str], nombra: str
 ) -> None:
@@ -205,7 +226,9 @@ def test_a_bad_yaml_value_is_refused_naming_its_record(
         "concursos:\n  - cer: Cardiología\n    sedes:\n"
         f"      - {{clave: A, plazas: {plazas}}}\n"
         "    aspirantes:\n"
-        f"      - {{folio: '000123', opciones: [A], puntaje: {puntaje}}}\n", encoding="utf-8")
+        f"      - {{folio: '000123', opciones: [A], puntaje: {puntaje}}}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError) as info:
         load_entrada(path)
     assert nombra in str(info.value)
@@ -214,8 +237,10 @@ def test_a_bad_yaml_value_is_refused_naming_its_record(
 
 def test_an_applicant_without_opciones_is_incomplete_and_an_empty_list_is_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
-    base = ("concursos:\n  - cer: Cardiología\n    sedes:\n      - {clave: A, plazas: 1}\n    aspirantes:\n"
-            "      - {folio: '000123', puntaje: 87.5%s}\n")
+    base = (
+        "concursos:\n  - cer: Cardiología\n    sedes:\n      - {clave: A, plazas: 1}\n    aspirantes:\n"
+        "      - {folio: '000123', puntaje: 87.5%s}\n"
+    )
     path.write_text(base % "", encoding="utf-8")
     with pytest.raises(DataFileError) as info:
         load_entrada(path)
@@ -304,12 +329,17 @@ def test_revisar_archivos_names_a_special_file_and_never_reads_it(
     assert "ACTADENACIMIENTO.jpg" in out and "no un archivo regular" in out
 
 
-@pytest.mark.parametrize("argv", [
-    ["mostrar", "{p}"], ["evaluar", CER, "{p}", "--en", "2026-03-10T12:00:00-06:00"],
-    ["asignar", "{p}"], ["asignar", str(EXAMPLES / "asignacion" / "cer-2026-2027.yaml"), "--esperado", "{p}"],
-    ["puntaje", "--efiser", "80", "--promedio", "80", "--enarm", "80", "--publicaciones", "{p}"],
-    ["preasignacion", "imss-enarm-xlvi-2023", "{p}"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["mostrar", "{p}"],
+        ["evaluar", CER, "{p}", "--en", "2026-03-10T12:00:00-06:00"],
+        ["asignar", "{p}"],
+        ["asignar", str(EXAMPLES / "asignacion" / "cer-2026-2027.yaml"), "--esperado", "{p}"],
+        ["puntaje", "--efiser", "80", "--promedio", "80", "--enarm", "80", "--publicaciones", "{p}"],
+        ["preasignacion", "imss-enarm-xlvi-2023", "{p}"],
+    ],
+)
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX")
 def test_every_file_reading_subcommand_refuses_a_fifo(
     tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
@@ -350,13 +380,16 @@ def test_standard_input_where_it_is_accepted(monkeypatch: pytest.MonkeyPatch, tm
     text = (EXAMPLES / "expedientes" / "cer-cardiologia-cumple.yaml").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
     assert residencias.load_expediente("-") == residencias.load_expediente(
-        EXAMPLES / "expedientes" / "cer-cardiologia-cumple.yaml")
+        EXAMPLES / "expedientes" / "cer-cardiologia-cumple.yaml"
+    )
     fixture = (EXAMPLES / "asignacion" / "cer-2026-2027.yaml").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(fixture)))
     desde_stdin = residencias.replay("-", esperado=EXAMPLES / "asignacion" / "publicado.csv")
     assert desde_stdin.archivo == "<entrada estándar>"
-    assert desde_stdin.asignacion.entrada_sha256 == residencias.replay(
-        EXAMPLES / "asignacion" / "cer-2026-2027.yaml").asignacion.entrada_sha256
+    assert (
+        desde_stdin.asignacion.entrada_sha256
+        == residencias.replay(EXAMPLES / "asignacion" / "cer-2026-2027.yaml").asignacion.entrada_sha256
+    )
     with pytest.raises(InvalidQueryError, match="no pueden venir los dos de la entrada estándar"):
         residencias.replay("-", esperado="-")
     with pytest.raises(residencias.UnknownConvocatoriaError):
@@ -480,8 +513,10 @@ def test_public_constructors_and_functions_refuse_in_spanish() -> None:
 def test_invalid_value_is_a_residencias_error_and_the_loader_still_places_it(tmp_path: Path) -> None:
     assert issubclass(InvalidValue, ResidenciasError) and issubclass(InvalidValue, ValueError)
     path = tmp_path / "c.yaml"
-    path.write_text("concursos:\n  - cer: Cardiología\n    sedes:\n      - {clave: A, plazas: -3}\n"
-                    "    aspirantes: []\n", encoding="utf-8")
+    path.write_text(
+        "concursos:\n  - cer: Cardiología\n    sedes:\n      - {clave: A, plazas: -3}\n    aspirantes: []\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError) as info:
         load_entrada(path)
     assert str(info.value).startswith(f"{path}:4:28: sede 'A': 'plazas' vale -3")
@@ -491,16 +526,29 @@ def test_invalid_value_is_a_residencias_error_and_the_loader_still_places_it(tmp
 
 
 def _text_csv() -> st.SearchStrategy[str]:
-    cell = st.one_of(st.text(max_size=8), st.sampled_from(["A", "B", "000123", "Cardiología", "87.5", "-1",
-                                                           "NaN", "1e9", "=1+1", '"', "A|B", " ", "9" * 50]))
+    cell = st.one_of(
+        st.text(max_size=8),
+        st.sampled_from(
+            ["A", "B", "000123", "Cardiología", "87.5", "-1", "NaN", "1e9", "=1+1", '"', "A|B", " ", "9" * 50]
+        ),
+    )
     row = st.lists(cell, min_size=0, max_size=6).map(",".join)
-    header = st.sampled_from(["cer,clave,plazas", "folio,cer,opciones,puntaje", "folio,sede",
-                              "folio,sede,cer", "folio,cer,sede,opcion,puntaje", "x"])
+    header = st.sampled_from(
+        [
+            "cer,clave,plazas",
+            "folio,cer,opciones,puntaje",
+            "folio,sede",
+            "folio,sede,cer",
+            "folio,cer,sede,opcion,puntaje",
+            "x",
+        ]
+    )
     return st.builds(lambda h, rows: "\n".join([h, *rows]) + "\n", header, st.lists(row, max_size=6))
 
 
-_INPUT = st.one_of(st.binary(max_size=300), _text_csv().map(str.encode),
-                   st.text(max_size=200).map(str.encode))
+_INPUT = st.one_of(
+    st.binary(max_size=300), _text_csv().map(str.encode), st.text(max_size=200).map(str.encode)
+)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -513,9 +561,13 @@ def test_every_reader_gives_a_result_or_a_residencias_error(tmp_path: Path, a: b
     (folder / "sedes.csv").write_bytes(a)
     (folder / "aspirantes.csv").write_bytes(b)
     readers: list[Callable[[], object]] = [
-        lambda: residencias.load_convocatoria(path), lambda: residencias.load_expediente(path),
-        lambda: load_entrada(path), lambda: load_entrada(folder), lambda: load_publicado(path),
-        lambda: read_jpeg_file(path), lambda: residencias.replay(folder, esperado=path),
+        lambda: residencias.load_convocatoria(path),
+        lambda: residencias.load_expediente(path),
+        lambda: load_entrada(path),
+        lambda: load_entrada(folder),
+        lambda: load_publicado(path),
+        lambda: read_jpeg_file(path),
+        lambda: residencias.replay(folder, esperado=path),
     ]
     for read in readers:
         try:
@@ -526,11 +578,14 @@ def test_every_reader_gives_a_result_or_a_residencias_error(tmp_path: Path, a: b
 
 
 _ARGVS = [
-    ["mostrar", "{p}"], ["lint", "{p}"], ["calendario", "{p}"],
+    ["mostrar", "{p}"],
+    ["lint", "{p}"],
+    ["calendario", "{p}"],
     ["evaluar", CER, "{p}", "--en", "2026-03-10T12:00:00-06:00"],
     ["preasignacion", "imss-enarm-xlvi-2023", "{p}"],
     ["puntaje", "--efiser", "80", "--promedio", "80", "--enarm", "80", "--publicaciones", "{p}"],
-    ["asignar", "{p}"], ["asignar", "{d}", "--convocatoria", CER],
+    ["asignar", "{p}"],
+    ["asignar", "{d}", "--convocatoria", CER],
     ["asignar", str(EXAMPLES / "asignacion" / "cer-2026-2027.yaml"), "--esperado", "{p}"],
     ["revisar-archivos", XLIX, "{d}"],
 ]

@@ -20,8 +20,6 @@ formula is escaped (:func:`celda_segura`).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -274,6 +272,11 @@ def celda_segura(value: str) -> str:
     return celda_csv(value)
 
 
+def _csv_line(cells: list[str]) -> str:
+    quoted = ('"' + c.replace('"', '""') + '"' if any(x in c for x in ',"\r\n') else c for c in cells)
+    return ",".join(quoted) + "\n"
+
+
 def _md(value: object) -> str:
     return markdown(value)
 
@@ -299,21 +302,15 @@ class Auditoria:
         return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
 
     def to_csv(self) -> str:
-        """The seats as CSV: ``folio,cer,sede,opcion,puntaje``, sorted by folio, formulas escaped."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["folio", "cer", "sede", "opcion", "puntaje"])
+        """The seats as CSV: ``folio,cer,sede,opcion,puntaje``, sorted by folio, formulas escaped; a
+        cell with a comma, a quote or a line break (``\\r`` included) is quoted, so no value can
+        start a row of its own."""
+        lines = [_csv_line(["folio", "cer", "sede", "opcion", "puntaje"])]
         for r in self.asignacion.asignaciones:
-            writer.writerow(
-                [
-                    celda_segura(r.folio),
-                    celda_segura(r.cer),
-                    celda_segura(r.sede or ""),
-                    r.opcion or "",
-                    r.puntaje,
-                ]
-            )
-        return out.getvalue()
+            cells = [celda_segura(r.folio), celda_segura(r.cer), celda_segura(r.sede or ""),
+                     str(r.opcion or ""), str(r.puntaje)]
+            lines.append(_csv_line(cells))
+        return "".join(lines)
 
     def resumen(self) -> list[str]:
         a = self.asignacion
