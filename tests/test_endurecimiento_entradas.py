@@ -435,7 +435,7 @@ def test_a_jpeg_file_is_read_by_its_header_and_its_tail(
     assert sum(read) <= 64 + COLA < len(data) // 100
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(jpeg_like_bytes())
 def test_reading_a_file_by_parts_agrees_with_reading_its_bytes(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "x.jpg"
@@ -551,7 +551,7 @@ _INPUT = st.one_of(
 )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_INPUT, _INPUT)
 def test_every_reader_gives_a_result_or_a_residencias_error(tmp_path: Path, a: bytes, b: bytes) -> None:
     path = tmp_path / "in.yaml"
