@@ -610,3 +610,16 @@ def test_every_file_reading_subcommand_exits_0_1_or_2_without_a_traceback(
     assert "Traceback" not in err
     if code == 2:
         assert len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("escape", ["\\e[2J", "\\x1b]0;t\\x07", "\\x00", "\\x9b31m", "\\x7f"])
+def test_a_control_character_written_as_a_yaml_escape_is_refused_at_its_place(
+    tmp_path: Path, escape: str
+) -> None:
+    """Nothing from a YAML file can move a terminal's cursor or change its colours later."""
+    path = tmp_path / "e.yaml"
+    path.write_text(f'convocatoria: {CER}\naspirante:\n  nombre: "Ana{escape}"\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        residencias.load_expediente(path)
+    assert (info.value.linea, info.value.columna) == (3, 11)
+    assert "carácter de control" in str(info.value)

@@ -9,7 +9,8 @@ so that this module, not YAML 1.1, decides what each scalar means:
   numbers YAML 1.1 reads in odd ways (``010`` is octal, ``1_000``, ``1:30``),
   infinities and NaN, dates that do not exist or fall outside the supported range
   (:mod:`residencias.domain.fechas`), date-times without a UTC offset, empty files,
-  files that are not UTF-8, control characters (NUL included), files over :data:`MAX_BYTES`
+  files that are not UTF-8, control characters (NUL included; also when written as an escape
+  such as ``"\\e"`` inside a quoted text), files over :data:`MAX_BYTES`
   (unless the caller raises the cap) and anything but a regular file
   (:func:`residencias.loading.entrada.leer_entrada`);
 - kept: text, ``true``/``false``, decimal integers, decimals as exact :class:`~decimal.Decimal`
@@ -75,6 +76,8 @@ _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _BOOL_WORDS = {"true": True, "false": False}
 # What the YAML reader (libyaml and PyYAML alike) refuses: control characters, lone surrogates.
 _NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Control characters a value may not hold even when written as an escape (tab and line breaks may).
+_CONTROL_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\Z")
 _TIMESTAMP = re.compile(
     r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
@@ -311,6 +314,10 @@ class _Builder:
 
     def _scalar(self, event: ev.ScalarEvent) -> None:
         self._refuse_tag(event)
+        escaped = _CONTROL_VALUE.search(event.value)
+        if escaped is not None:  # written as an escape ("\e", "\x1b") inside a quoted text
+            raise _Refused(event.start_mark, f"carácter de control U+{ord(escaped.group()):04X} en un "
+                           "texto (escrito como secuencia de escape); quítelo")
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.pending_key is None:
             self._key(frame, event)
