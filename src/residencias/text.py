@@ -21,7 +21,16 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["EXTRACTO", "closest", "extracto", "normalize_name", "quiso_decir", "strip_accents", "una_linea"]
+__all__ = [
+    "EXTRACTO",
+    "closest",
+    "extracto",
+    "mostrar",
+    "normalize_name",
+    "quiso_decir",
+    "strip_accents",
+    "una_linea",
+]
 
 EXTRACTO = 40
 """How many characters of a bad value a message echoes, at most (:func:`extracto`)."""
@@ -118,6 +127,15 @@ def extracto(value: object, limite: int = EXTRACTO) -> str:
         short.maxstring = short.maxother = limite
         return _cut(short.repr(value), limite)
     return _cut(value, limite)
+
+
+def mostrar(value: object) -> str:
+    """:func:`extracto` written as Python writes a value: text between quotes.
+
+    >>> mostrar("x"), mostrar(3), mostrar(None)
+    ("'x'", '3', 'None')
+    """
+    return f"'{extracto(value)}'" if isinstance(value, str) else extracto(value)
 
 
 def _digits(value: int) -> int:

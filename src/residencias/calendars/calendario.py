@@ -190,7 +190,7 @@ class Calendario:
         """The next ``n`` openings and closings after ``en``, earliest first (``n`` >= 0)."""
         if type(n) is not int or n < 0:
             raise InvalidQueryError(f"'n' debe ser un entero mayor o igual a 0 (cuántos eventos); "
-                                    f"se recibió {n!r}")
+                                    f"se recibió {extracto(n)}")
         instante = self._instant(en)
         events: list[Evento] = []
         for v in self.ventanas_para(seleccion_dgces):

@@ -18,6 +18,7 @@ import holidays
 
 from residencias.domain.fechas import FECHA_MAXIMA, fuera_de_rango
 from residencias.errors import InvalidQueryError
+from residencias.text import extracto
 
 __all__ = ["DiasHabiles", "feriados"]
 
@@ -53,7 +54,7 @@ class DiasHabiles:
         """The business day ``dias`` business days after ``desde`` (``dias`` >= 0)."""
         if type(dias) is not int or dias < 0:
             raise InvalidQueryError(f"el número de días hábiles debe ser un entero mayor o igual a 0; "
-                                    f"se recibió {dias!r}")
+                                    f"se recibió {extracto(dias)}")
         dia = self.primer_habil(desde)
         for _ in range(dias):
             dia = self.primer_habil(dia + timedelta(days=1))

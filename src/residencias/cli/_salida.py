@@ -47,10 +47,13 @@ def emit(text: str) -> None:
 
 def _identity(path: str) -> tuple[str, tuple[int, int] | None]:
     """The resolved path of a file and, if it exists, its (device, inode)."""
-    resolved = os.path.realpath(path)
+    try:
+        resolved = os.path.realpath(path)
+    except (OSError, ValueError):  # a name the system cannot take (a NUL character)
+        return path, None
     try:
         info = os.stat(path)
-    except (OSError, ValueError):
+    except (OSError, ValueError):  # does not exist yet: its resolved path says where it would be
         return resolved, None
     return resolved, (info.st_dev, info.st_ino)
 
