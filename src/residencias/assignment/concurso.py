@@ -39,7 +39,8 @@ def _tuple(value: object, what: str) -> tuple[object, ...]:
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(texto(o) for o in _tuple(value, "sedes (opciones)"))  # type: ignore[misc]
+    items = _tuple(value, "sedes (opciones)")
+    return tuple(o.strip() if type(o) is str else o for o in items)  # type: ignore[misc]
 
 
 @attrs.frozen
