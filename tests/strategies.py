@@ -66,6 +66,7 @@ from residencias.domain import (
     TrabajadorIMSS,
     ZonaHoraria,
 )
+from residencias.domain.fechas import FECHA_MAXIMA, FECHA_MINIMA
 from residencias.loading.files import data_dir
 from residencias.loading.yaml_reader import read_yaml
 
@@ -210,7 +211,7 @@ _OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
 
 def scalars(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Any]:
     """The scalar values the reader returns: text (``texts``, by default any), int, bool, null,
-    Decimal, date, datetime."""
+    Decimal, date, datetime (dates within the supported range, :mod:`residencias.domain.fechas`)."""
     return st.one_of(
         st.text(max_size=20) if texts is None else texts,
         st.sampled_from(FIELD_NAMES),
@@ -219,8 +220,9 @@ def scalars(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[An
         st.booleans(),
         st.none(),
         st.decimals(places=3, allow_nan=False, allow_infinity=False),
-        st.dates(),
-        st.datetimes(timezones=_OFFSETS),
+        st.dates(FECHA_MINIMA, FECHA_MAXIMA),
+        st.datetimes(datetime.combine(FECHA_MINIMA, time()), datetime.combine(FECHA_MAXIMA, time()),
+                     timezones=_OFFSETS),
     )
 
 

@@ -15,6 +15,7 @@ from residencias import (
     DataFileError,
     InvalidQueryError,
     PoliticaAsignacion,
+    ResidenciasError,
     assign,
     load_convocatoria,
     load_entrada,
@@ -284,8 +285,9 @@ def test_cer_names_are_resolved_through_the_catalogue_and_tabla_1() -> None:
 
 
 def test_plazas_must_be_a_whole_number() -> None:
+    """The Sede refuses them itself, naming the sede, with a ResidenciasError."""
     for plazas in (True, 2.5):
-        with pytest.raises(ConcursoInvalidoError, match="campo 'plazas': se esperaba un entero"):
+        with pytest.raises(ResidenciasError, match=r"sede 'A': 'plazas' vale .*; se esperaba un entero"):
             assign(Concurso("Cardiología", [Sede("A", plazas)], []))  # type: ignore[arg-type]
 
 
@@ -557,6 +559,7 @@ def test_cli_json_has_the_documented_shape_and_is_byte_identical_under_permutati
     assert list(data) == [
         "entrada_sha256",
         "convocatoria",
+        "convocatoria_sha256",
         "asignaciones",
         "cortes",
         "desempates",

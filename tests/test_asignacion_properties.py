@@ -553,9 +553,9 @@ def _con_sede(sede: Sede) -> Concurso:
     return Concurso("Cardiología", [Sede("A", 1), sede], [Solicitud("7", ["A"], D(60))])
 
 
-def _plazas_negativas() -> Sede:
+def _plazas(value: object) -> Sede:
     sede = Sede("B", 1)
-    object.__setattr__(sede, "plazas", -1)  # what the Sede validator would refuse
+    object.__setattr__(sede, "plazas", value)  # what the Sede validator would refuse
     return sede
 
 
@@ -569,9 +569,9 @@ def _plazas_negativas() -> Sede:
     pytest.param(_uno(puntaje=D("-0.01")), (_F, "campo 'puntaje'", "-0.01"), id="negativo"),
     pytest.param(_uno(puntaje=87.5), (_F, "campo 'puntaje'", "Decimal", "float"), id="float"),
     pytest.param(_uno(puntaje=None), (_F, "'puntaje'"), id="sin-puntaje"),
-    pytest.param(_con_sede(Sede("B", 2.5)), ("sede 'B'", "campo 'plazas'", "2.5"), id="plazas-2.5"),  # type: ignore[arg-type]
-    pytest.param(_con_sede(Sede("B", True)), ("sede 'B'", "campo 'plazas'", "True"), id="plazas-true"),
-    pytest.param(_con_sede(_plazas_negativas()), ("sede 'B'", "campo 'plazas'", "-1"), id="plazas-negativas"),
+    pytest.param(_con_sede(_plazas(2.5)), ("sede 'B'", "campo 'plazas'", "2.5"), id="plazas-2.5"),
+    pytest.param(_con_sede(_plazas(True)), ("sede 'B'", "campo 'plazas'", "True"), id="plazas-true"),
+    pytest.param(_con_sede(_plazas(-1)), ("sede 'B'", "campo 'plazas'", "-1"), id="plazas-negativas"),
     pytest.param(_con_sede(Sede("B")), ("sede 'B'", "falta 'plazas'"), id="sin-plazas"),
     pytest.param(_con_sede(Sede("A", 3)), ("sede 'A'", "repetida"), id="sede-repetida"),
 ])
@@ -590,10 +590,13 @@ def test_invalid_input_is_refused_naming_folio_or_sede_and_field(
         verify(concurso, {})
 
 
-def test_sede_refuses_negative_plazas_itself() -> None:
-    """6.2 "plazas ofertadas" cannot be negative; the Sede refuses them before assign sees them."""
-    with pytest.raises(InvalidValue, match="plazas"):
-        Sede("B", -1)
+@pytest.mark.parametrize("plazas", [-1, 2.5, True, "3", D(3)])
+def test_sede_refuses_plazas_that_are_not_a_whole_number_itself(plazas: object) -> None:
+    """6.2 "plazas ofertadas" are a whole number >= 0; the Sede refuses anything else before
+    assign sees it, with a ResidenciasError naming the sede."""
+    with pytest.raises(InvalidValue, match="sede 'B': 'plazas' vale") as info:
+        Sede("B", plazas)  # type: ignore[arg-type]
+    assert isinstance(info.value, ResidenciasError)
 
 
 _DEFECTOS = {

@@ -39,8 +39,8 @@ def test_json_lists_every_problem_of_a_data_file(tmp_path: Path) -> None:
     assert [p["linea"] for p in error["problemas"]] == list(range(2, 77))
     assert error["problemas"][-1] == {
         "archivo": archivo, "linea": 76, "columna": 16,
-        "mensaje": "columna 'puntaje': se esperaba un número decimal sin signo con punto (p. ej. 87.512), "
-                   "se encontró 'abc75'",
+        "mensaje": "folio '75': columna 'puntaje': se esperaba un número decimal sin signo con punto "
+                   "(p. ej. 87.512), se encontró 'abc75'",
     }
     assert error["mensaje"].endswith("(y 74 problemas más)")
 

@@ -189,9 +189,11 @@ def test_load_convocatoria_takes_names_the_os_refuses(nombre: str) -> None:
 
 
 # What safe_dump writes, the reader reads back as the same values. (Not text with NEL, LS or PS:
-# PyYAML writes them raw, and YAML reads them back as line breaks.)
+# PyYAML writes them raw, and YAML reads them back as line breaks. Nor control characters but tab
+# and line breaks: the reader refuses them even written as escapes.)
+_CONTROLS = "".join(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 _ROUND_TRIP_TEXT = st.text(
-    alphabet=st.characters(exclude_characters="\x85\u2028\u2029", exclude_categories=("Cs",)),
+    alphabet=st.characters(exclude_characters="\x85\u2028\u2029" + _CONTROLS, exclude_categories=("Cs",)),
     max_size=20,
 )
 

@@ -501,7 +501,9 @@ def test_faltantes_y_sobrantes(defectuoso: RevisionArchivos) -> None:
         "'TITULO3.jpg' no corresponde a ningún nombre de la columna NOMBRE; "
         "¿quiso decir 'TITULO1.jpg' o 'TITULO2.jpg'?"
     )
-    assert h["viejos"].motivo == "'viejos' no es un archivo regular; la tabla pide archivos JPG"
+    assert h["viejos"].motivo == (
+        "'viejos' es un directorio, no un archivo regular; la tabla pide archivos JPG"
+    )
     assert [x.nombre for x in defectuoso.hallazgos if x.resultado is Resultado.FALTA] == ["PUNTAJENARM"]
 
 

@@ -164,10 +164,18 @@ class Asignacion:
                 out.append(Aviso(cer, "6.2", f"sede(s) de {cer} con 0 plazas ofertadas: {', '.join(cero)}"))
         return tuple(out)
 
+    @property
+    def convocatoria_sha256(self) -> str | None:
+        """The sha256 of the convocatoria's data file used (formula, tie-break, Tabla 1), if any."""
+        conv = self.politica.convocatoria
+        return conv.datos_sha256 if conv is not None else None
+
     @cached_property
     def entrada_sha256(self) -> str:
-        """The sha256 of the canonical form of the input (see :mod:`residencias.assignment.canonico`)."""
-        return entrada_sha256(self.convocatoria, (c.concurso for c in self._corridas))
+        """The sha256 of the canonical form of the input, the convocatoria's data included (see
+        :mod:`residencias.assignment.canonico`)."""
+        concursos = (c.concurso for c in self._corridas)
+        return entrada_sha256(self.convocatoria, concursos, self.convocatoria_sha256)
 
     def explicar(self, folio: str) -> str:
         """The applicant's bitácora, in Spanish, each step with its article."""
@@ -216,6 +224,7 @@ class Asignacion:
         return {
             "entrada_sha256": self.entrada_sha256,
             "convocatoria": self.convocatoria,
+            "convocatoria_sha256": self.convocatoria_sha256,
             "asignaciones": [
                 {
                     "folio": r.folio,
@@ -300,6 +309,9 @@ def assign(
     given and the library's default tie-break applies. An :class:`Entrada` that names its
     convocatoria brings that policy when none is given.
     """
+    if politica is not None and not isinstance(politica, PoliticaAsignacion):
+        raise InvalidQueryError(f"'politica' debe ser una PoliticaAsignacion, "
+                                f"se recibió {type(politica).__name__}")
     if isinstance(concursos, Entrada):
         if politica is None and concursos.convocatoria is not None:
             politica = PoliticaAsignacion.de(load_convocatoria(concursos.convocatoria))

@@ -1,11 +1,17 @@
 """``entrada_sha256``: one hash per competition input, whatever its form.
 
-The canonical form is compact JSON (keys sorted, UTF-8) of: the convocatoria id; the competitions
-sorted by the CER's catalogue name (so an alias gives the same hash); in each, the sedes sorted by
-identifier and the applicants sorted by folio, each with the fields given (an absent field is left
-out) and numbers written without trailing zeros (``87.5`` and ``87.50`` are the same). The order
-of each applicant's options is kept: it is their preference. Row order, key order, number format
-and file format (YAML or CSV) do not change the hash.
+The canonical form is compact JSON (keys sorted, UTF-8) of: the convocatoria id and the sha256 of
+the convocatoria's data file (``convocatoria_sha256``: the formula, the tie-break and Tabla 1 that
+decided the seats, so a modified copy of the file under the same id gives another hash); the
+competitions sorted by the CER's catalogue name (so an alias gives the same hash); in each, the
+sedes sorted by identifier (with clave, subsede, plazas and nombre) and the applicants sorted by
+folio, each with the fields given (folio, options, puntaje, efiser, promedio_posgrado, enarm,
+puntaje_adicional, publicaciones; an absent field is left out) and numbers written exactly,
+without trailing zeros (``87.5`` and ``87.50`` are the same; ``80`` and
+``80.000000000000000000000000001`` are not: no rounding). Texts are stripped of surrounding blanks
+when read, in YAML and in CSV alike. The order of each applicant's options is kept: it is their
+preference. Row order, key order, number format and file format (YAML or CSV) do not change the
+hash; any other change of any field does.
 """
 
 from __future__ import annotations
@@ -27,13 +33,31 @@ __all__ = ["entrada_canonica", "entrada_sha256", "numero_canonico"]
 
 
 def numero_canonico(value: Decimal) -> str:
-    """A decimal without exponent or trailing zeros.
+    """A decimal without exponent or trailing zeros, written from its own digits and exponent (no
+    context: nothing is rounded, whatever the number of digits).
 
     >>> numero_canonico(Decimal("87.50")), numero_canonico(Decimal("100")), numero_canonico(Decimal("0.0"))
     ('87.5', '100', '0')
+    >>> numero_canonico(Decimal("80.000000000000000000000000001"))
+    '80.000000000000000000000000001'
+    >>> numero_canonico(Decimal("1E+3")), numero_canonico(Decimal("-0.0500"))
+    ('1000', '-0.05')
     """
-    text = format(value.normalize(), "f")
-    return "0" if text in {"-0", "0"} else text
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN and infinities never reach a prepared competition
+        return str(value)
+    text = "".join(map(str, digits)).lstrip("0")
+    if not text:
+        return "0"
+    stripped = text.rstrip("0")
+    exponent += len(text) - len(stripped)
+    text = stripped
+    if exponent >= 0:
+        text += "0" * exponent
+    else:
+        whole, fraction = text[:exponent], text[exponent:]
+        text = f"{whole or '0'}.{fraction.rjust(-exponent, '0')}"
+    return ("-" if sign else "") + text
 
 
 _NUMEROS = ("puntaje", "efiser", "promedio_posgrado", "enarm", "puntaje_adicional")
@@ -56,7 +80,8 @@ def _sin_vacios(value: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in value.items() if v is not None and v != []}
 
 
-def entrada_canonica(convocatoria: str | None, concursos: Iterable[ConcursoPreparado]) -> dict[str, Any]:
+def entrada_canonica(convocatoria: str | None, concursos: Iterable[ConcursoPreparado],
+                     convocatoria_sha256: str | None = None) -> dict[str, Any]:
     """The canonical form, as plain data."""
     out = []
     for c in sorted(concursos, key=lambda c: c.cer):
@@ -67,11 +92,13 @@ def entrada_canonica(convocatoria: str | None, concursos: Iterable[ConcursoPrepa
         ]
         aspirantes = [_aspirante(s) for s in sorted(c.aspirantes, key=lambda s: folio_key(s.folio))]
         out.append({"cer": c.cer, "sedes": sedes, "aspirantes": aspirantes})
-    return _sin_vacios({"convocatoria": convocatoria, "concursos": out})
+    return _sin_vacios({"convocatoria": convocatoria, "convocatoria_sha256": convocatoria_sha256,
+                        "concursos": out})
 
 
-def entrada_sha256(convocatoria: str | None, concursos: Iterable[ConcursoPreparado]) -> str:
+def entrada_sha256(convocatoria: str | None, concursos: Iterable[ConcursoPreparado],
+                   convocatoria_sha256: str | None = None) -> str:
     """The sha256 (hex) of :func:`entrada_canonica` as compact, key-sorted UTF-8 JSON."""
-    data = entrada_canonica(convocatoria, concursos)
+    data = entrada_canonica(convocatoria, concursos, convocatoria_sha256)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

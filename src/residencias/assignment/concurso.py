@@ -8,6 +8,10 @@ checked against 7.1) or the ``puntaje_adicional`` already granted. Components ma
 beside the ``puntaje``: then they serve the tie-break, and when all three are there they must
 give that same PI-IMSS.
 
+Texts (folio, options, CER) lose their surrounding blanks, as every CSV cell does, so that a
+fixture means the same in YAML and in CSV. A fixture must give ``opciones`` for every applicant
+(:mod:`residencias.assignment.fixtures` refuses a record without the key); an explicit empty list
+is a choice the assignment reports (2.1 B).
 Nothing is checked here beyond types: :func:`residencias.assignment.validacion.preparar` checks a
 whole competition at once and names every problem with its folio and field.
 """
@@ -21,20 +25,29 @@ import attrs
 
 from residencias.domain.publicaciones import Publicacion
 from residencias.domain.sede import Sede
-from residencias.domain.validators import non_empty
+from residencias.domain.validators import InvalidValue, non_empty, texto
+from residencias.text import extracto
 
 __all__ = ["Concurso", "Entrada", "Solicitud"]
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
+def _tuple(value: object, what: str) -> tuple[object, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValue(f"se esperaba una lista de {what}, se recibió "
+                           f"{type(value).__name__} {extracto(value)}")
     return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    items = _tuple(value, "sedes (opciones)")
+    return tuple(o.strip() if type(o) is str else o for o in items)  # type: ignore[misc]
 
 
 @attrs.frozen
 class Solicitud:
     """One applicant in one CER: folio, ordered options, and the PI-IMSS or its components."""
 
-    folio: str = attrs.field(validator=non_empty)
+    folio: str = attrs.field(converter=texto, validator=non_empty)
     opciones: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     puntaje: Decimal | None = None
     efiser: Decimal | None = None
@@ -45,11 +58,11 @@ class Solicitud:
 
 
 def _sedes(value: Iterable[Sede]) -> tuple[Sede, ...]:
-    return tuple(value)
+    return _tuple(value, "sedes")  # type: ignore[return-value]
 
 
 def _solicitudes(value: Iterable[Solicitud]) -> tuple[Solicitud, ...]:
-    return tuple(value)
+    return _tuple(value, "solicitudes")  # type: ignore[return-value]
 
 
 @attrs.frozen
@@ -59,13 +72,13 @@ class Concurso:
     ``cer`` is any name or alias the specialty catalogue knows.
     """
 
-    cer: str = attrs.field(validator=non_empty)
+    cer: str = attrs.field(converter=texto, validator=non_empty)
     sedes: tuple[Sede, ...] = attrs.field(converter=_sedes)
     aspirantes: tuple[Solicitud, ...] = attrs.field(converter=_solicitudes)
 
 
 def _concursos(value: Iterable[Concurso]) -> tuple[Concurso, ...]:
-    return tuple(value)
+    return _tuple(value, "concursos")  # type: ignore[return-value]
 
 
 @attrs.frozen
@@ -74,4 +87,4 @@ class Entrada:
     competitions, one per CER."""
 
     concursos: tuple[Concurso, ...] = attrs.field(converter=_concursos)
-    convocatoria: str | None = attrs.field(default=None, validator=non_empty)
+    convocatoria: str | None = attrs.field(default=None, converter=texto, validator=non_empty)

@@ -11,7 +11,7 @@ without the convocatoria that has their formula; a PI-IMSS that disagrees with i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -20,16 +20,19 @@ from residencias.assignment.concurso import Concurso, Solicitud
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.sede import Sede
-from residencias.errors import ResidenciasError
+from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.loading.files import load_catalogo
 from residencias.rules.puntaje import calcular_pi_imss
-from residencias.text import quiso_decir
+from residencias.text import extracto, quiso_decir
 
 __all__ = ["ConcursoInvalidoError", "ConcursoPreparado", "Defecto", "preparar"]
 
 Ruta = tuple[str | int, ...]
 
 _COMPONENTES = ("efiser", "promedio_posgrado", "enarm")
+MAX_DECIMALES = 30
+"""A score or grade has at most this many decimal places (a PI-IMSS has a handful); more is refused,
+so that no input can make the canonical form or a report write out a million digits."""
 
 
 @attrs.frozen
@@ -78,11 +81,15 @@ def _quien(s: Solicitud, campo: str) -> str:
 def _decimal_problem(value: object, minimo: Decimal, maximo: Decimal) -> str | None:
     if not isinstance(value, Decimal):
         kind = type(value).__name__
-        return f"se esperaba un número Decimal (p. ej. Decimal('87.512')), se encontró {kind} {value!r}"
+        return (f"se esperaba un número Decimal (p. ej. Decimal('87.512')), se encontró {kind} "
+                f"{extracto(value)}")
     if not value.is_finite():
         return f"el número {value} no es finito"
     if not minimo <= value <= maximo:
-        return f"{value} está fuera del intervalo de {minimo} a {maximo}"
+        return f"{extracto(value)} está fuera del intervalo de {minimo} a {maximo}"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALES:
+        return f"{extracto(value)} tiene más de {MAX_DECIMALES} decimales"
     return None
 
 
@@ -142,7 +149,7 @@ class _Checker:
                 self.add(
                     (*ruta, "plazas"),
                     f"sede '{sede.identificador}', campo 'plazas': se esperaba un "
-                    f"entero mayor o igual a 0, se encontró {plazas!r}",
+                    f"entero mayor o igual a 0, se encontró {extracto(plazas)}",
                 )
             if sede.identificador in out:
                 self.add(
@@ -267,6 +274,7 @@ class _Checker:
                 and s.efiser is None and s.promedio_posgrado is None and s.enarm is None
                 and s.puntaje_adicional is None and not s.publicaciones
                 and type(s.puntaje) is Decimal and s.puntaje.is_finite() and 0 <= s.puntaje <= maximo
+                and s.puntaje.as_tuple().exponent >= -MAX_DECIMALES  # type: ignore[operator]
                 and claves >= (distintas := set(s.opciones)) and len(distintas) == len(s.opciones)
             ):
                 self.folios[s.folio] = ("concursos", i, "aspirantes", j)
@@ -297,6 +305,12 @@ def preparar(
     concursos: Concurso | Iterable[Concurso], politica: PoliticaAsignacion
 ) -> tuple[ConcursoPreparado, ...]:
     """Check every competition; raise :class:`ConcursoInvalidoError` listing all problems, in input order."""
+    if not isinstance(politica, PoliticaAsignacion):
+        raise InvalidQueryError(f"'politica' debe ser una PoliticaAsignacion (PoliticaAsignacion.de("
+                                f"load_convocatoria(...))), se recibió {type(politica).__name__}")
+    if not isinstance(concursos, Concurso | Iterable) or isinstance(concursos, str | bytes | Mapping):
+        raise InvalidQueryError(f"se esperaba una Entrada, un Concurso o una lista de Concurso, se "
+                                f"recibió {type(concursos).__name__}")
     items = (concursos,) if isinstance(concursos, Concurso) else tuple(concursos)
     checker = _Checker(politica)
     out: list[ConcursoPreparado] = []

@@ -31,6 +31,7 @@ from residencias.assignment.concurso import Concurso
 from residencias.assignment.orden import ordenar
 from residencias.assignment.politica import PoliticaAsignacion, folio_key
 from residencias.assignment.validacion import ConcursoPreparado, preparar
+from residencias.errors import InvalidQueryError
 
 __all__ = ["TipoViolacion", "Verificacion", "Violacion", "verificar_preparados", "verify"]
 
@@ -181,6 +182,9 @@ def verify(
     envidia_justificada ('1', '2') 6.2, punto 1
     """
     politica = politica or PoliticaAsignacion.sin_convocatoria()
+    if not isinstance(resultado, Mapping):
+        raise InvalidQueryError(f"'resultado' debe ser un mapa folio -> sede, "
+                                f"se recibió {type(resultado).__name__}")
     return verificar_preparados(preparar(concursos, politica), resultado, politica)
 
 

@@ -24,10 +24,12 @@ import attrs
 from residencias.calendars.dias_habiles import DiasHabiles
 from residencias.domain.calendario import DatosCalendario, DiaInhabil
 from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.fechas import fuera_de_rango
 from residencias.domain.plazos import Plazo, Referencia
 from residencias.domain.ventana import Accion, Ventana
 from residencias.errors import InvalidQueryError
 from residencias.loading.files import load_convocatoria
+from residencias.text import extracto
 
 __all__ = [
     "Calendario",
@@ -37,6 +39,7 @@ __all__ = [
     "EstadoVentana",
     "Evento",
     "Respuesta",
+    "instante_en",
     "load_calendario",
 ]
 
@@ -108,14 +111,7 @@ class Calendario:
         )
 
     def _instant(self, en: datetime) -> datetime:
-        if not isinstance(en, datetime):
-            raise InvalidQueryError(f"se esperaba una fecha y hora, se recibió {en!r}")
-        if en.tzinfo is None or en.utcoffset() is None:
-            raise InvalidQueryError(
-                f"fecha y hora sin zona horaria ({en.isoformat()}): indique el desfase, p. ej. "
-                f"{en.replace(microsecond=0).isoformat()}-06:00 para la Ciudad de México"
-            )
-        return en.astimezone(self.zona)
+        return instante_en(en, self.zona)
 
     def ventanas_de(self, accion: Accion | str) -> tuple[Ventana, ...]:
         """Every window of an action (the staggered variants included), in data order."""
@@ -127,6 +123,7 @@ class Calendario:
         """The window of an action; for a registration staggered by DGCES selection date, the
         applicant's variant when ``seleccion_dgces`` is given, else the general window. An action
         that is a derived deadline is computed from the applicant's dates given."""
+        _dias(seleccion_dgces=seleccion_dgces, registro=registro)
         found = self.ventanas_de(accion)
         if not found:
             plazo = self._plazo(accion)
@@ -190,7 +187,10 @@ class Calendario:
     def proximos(
         self, en: datetime, n: int = 5, *, seleccion_dgces: date | None = None
     ) -> tuple[Evento, ...]:
-        """The next ``n`` openings and closings after ``en``, earliest first."""
+        """The next ``n`` openings and closings after ``en``, earliest first (``n`` >= 0)."""
+        if type(n) is not int or n < 0:
+            raise InvalidQueryError(f"'n' debe ser un entero mayor o igual a 0 (cuántos eventos); "
+                                    f"se recibió {extracto(n)}")
         instante = self._instant(en)
         events: list[Evento] = []
         for v in self.ventanas_para(seleccion_dgces):
@@ -228,6 +228,7 @@ class Calendario:
     def plazos_resueltos(self, *, seleccion_dgces: date | None = None,
                          registro: date | None = None) -> tuple[Ventana, ...]:
         """Every derived deadline that can be computed with the facts given."""
+        _dias(seleccion_dgces=seleccion_dgces, registro=registro)
         resolved = []
         for plazo in self.plazos:
             facts = {"seleccion_dgces": seleccion_dgces, "registro": registro}
@@ -241,6 +242,7 @@ class Calendario:
     def ventanas_para(self, seleccion_dgces: date | None = None) -> tuple[Ventana, ...]:
         """The windows that apply to an applicant: without a DGCES selection date, the general
         windows; with one, the applicant's variant of each staggered action."""
+        _dias(seleccion_dgces=seleccion_dgces)
         if seleccion_dgces is None:
             return tuple(v for v in self.ventanas if v.seleccion_dgces is None)
         chosen: list[Ventana] = []
@@ -254,6 +256,36 @@ class Calendario:
             if not has_variant:
                 chosen.append(v)
         return tuple(chosen)
+
+
+def instante_en(en: object, zona: ZoneInfo) -> datetime:
+    """``en`` in ``zona``; refused (:class:`InvalidQueryError`) unless it is an aware datetime within
+    the supported range (:mod:`residencias.domain.fechas`)."""
+    if not isinstance(en, datetime):
+        raise InvalidQueryError(f"se esperaba una fecha y hora (datetime con zona horaria), se recibió "
+                                f"{type(en).__name__} {extracto(en)}")
+    if en.tzinfo is None or en.utcoffset() is None:
+        raise InvalidQueryError(
+            f"fecha y hora sin zona horaria ({en.isoformat()}): indique el desfase, p. ej. "
+            f"{en.replace(microsecond=0).isoformat()}-06:00 para la Ciudad de México"
+        )
+    problem = fuera_de_rango(en)
+    if problem is not None:
+        raise InvalidQueryError(problem)
+    return en.astimezone(zona)
+
+
+def _dias(**dias: object) -> None:
+    """Refuse an applicant's date that is not a date, or is outside the supported range."""
+    for nombre, dia in dias.items():
+        if dia is None:
+            continue
+        if not isinstance(dia, date) or isinstance(dia, datetime):
+            raise InvalidQueryError(f"'{nombre}' debe ser una fecha (datetime.date), se recibió "
+                                    f"{type(dia).__name__} {extracto(dia)}")
+        problem = fuera_de_rango(dia)
+        if problem is not None:
+            raise InvalidQueryError(f"'{nombre}': {problem}")
 
 
 def load_calendario(convocatoria: str | os.PathLike[str]) -> Calendario:

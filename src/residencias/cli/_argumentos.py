@@ -16,8 +16,9 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from residencias.cli._salida import EXIT_TEXT, encodable
+from residencias.domain.fechas import fuera_de_rango
 from residencias.errors import ResidenciasError
-from residencias.text import quiso_decir
+from residencias.text import extracto, quiso_decir
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -31,6 +32,7 @@ __all__ = [
     "decimal",
     "entero",
     "instant",
+    "megabytes",
     "salidas",
 ]
 
@@ -88,22 +90,37 @@ def instant(text: str) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' no es un instante ISO 8601, p. ej. 2026-03-13T16:00:00-06:00"
+            f"'{extracto(text)}' no es un instante ISO 8601, p. ej. 2026-03-13T16:00:00-06:00"
         ) from None
     if value.tzinfo is None:
+        # The hint is itself a valid instant: the full date-time, then the offset.
+        hint = value.replace(microsecond=0).isoformat() + "-06:00"
         raise argparse.ArgumentTypeError(
-            f"'{text}' no tiene desfase UTC; agréguelo, p. ej. {text}-06:00 para la Ciudad de México"
+            f"'{extracto(text)}' no tiene desfase UTC; agréguelo, p. ej. {hint} para la Ciudad de México"
         )
+    problem = fuera_de_rango(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 
+MAX_DIGITOS = 40
+"""A number given on the command line has at most this many characters: a grade needs a handful."""
+
+
 def decimal(text: str) -> Decimal:
+    if len(text) > MAX_DIGITOS:
+        raise argparse.ArgumentTypeError(
+            f"'{extracto(text, 20)}' es demasiado largo para un número (máximo {MAX_DIGITOS} caracteres)")
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"'{text}' no es un número decimal, p. ej. 87.5") from None
+        raise argparse.ArgumentTypeError(f"'{extracto(text)}' no es un número decimal, p. ej. 87.5") from None
     if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"'{text}' no es un número finito")
+        raise argparse.ArgumentTypeError(f"'{extracto(text)}' no es un número finito")
+    if abs(value.adjusted()) > MAX_DIGITOS:
+        raise argparse.ArgumentTypeError(
+            f"'{extracto(text)}' está fuera de escala: se esperaba un número como 87.5")
     return value
 
 
@@ -112,12 +129,23 @@ def entero(text: str) -> int:
     stripped = text.strip()
     digits = stripped[1:] if stripped[:1] in "+-" else stripped
     if not digits.isascii() or not digits.isdigit() or len(digits) > 9:
-        raise argparse.ArgumentTypeError(f"'{text}' no es un número entero, p. ej. 2")
+        raise argparse.ArgumentTypeError(f"'{extracto(text)}' no es un número entero, p. ej. 2")
     return int(stripped)
+
+
+def megabytes(text: str) -> int:
+    """A size cap in MiB: a whole number from 1 to 4096."""
+    if re.fullmatch(r"[0-9]{1,4}", text) is None or not 1 <= int(text) <= 4096:
+        raise argparse.ArgumentTypeError(f"'{extracto(text)}' no es un tamaño en MiB de 1 a 4096")
+    return int(text)
 
 
 def day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' no es una fecha AAAA-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"'{extracto(text)}' no es una fecha AAAA-MM-DD") from None
+    problem = fuera_de_rango(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return value

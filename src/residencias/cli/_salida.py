@@ -5,19 +5,31 @@ Output works wherever a terminal does: a character the standard output cannot en
 or Latin-1 terminal, ``PYTHONIOENCODING=ascii``) becomes ``?`` in text and a ``\\uXXXX`` escape
 in JSON (so the JSON stays valid and loses nothing); a reader that closes the pipe
 (``residencias lint | head -1``) ends the command quietly with :data:`EXIT_PIPE_CLOSED`.
+
+An output file is never an input file: :func:`comprobar_salidas` refuses, before anything is
+written, an output that is one of the command's inputs (the same file after links: same device and
+inode for a file that exists, the same resolved path for one that does not yet) or that another
+output of the same command also names. :func:`write_bytes` writes atomically: a temporary file in
+the same folder, flushed to disk (fsync), then renamed over the target (``os.replace``), so a
+failure leaves the old file, or none, never half a report. A link is written through (the file it
+points to is replaced, the link stays); a device or a pipe (``/dev/stdout``) is written directly.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
+import stat
 import sys
-from pathlib import Path
+import tempfile
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-from residencias.errors import ResidenciasError
+from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.jsonable import dumps
+from residencias.text import una_linea
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -28,6 +40,7 @@ __all__ = [
     "EXIT_PIPE_CLOSED",
     "EXIT_TEXT",
     "SalidaNoEscritaError",
+    "comprobar_salidas",
     "emit",
     "emit_data",
     "emit_json",
@@ -232,13 +245,98 @@ def silence_stdout() -> None:
         pass
 
 
+def _identity(path: str) -> tuple[str, tuple[int, int] | None]:
+    """The resolved path of a file and, if it exists, its (device, inode)."""
+    try:
+        resolved = os.path.realpath(path)
+    except (OSError, ValueError):  # a name the system cannot take (a NUL character)
+        return path, None
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):  # does not exist yet: its resolved path says where it would be
+        return resolved, None
+    return resolved, (info.st_dev, info.st_ino)
+
+
+def _same(a: tuple[str, tuple[int, int] | None], b: tuple[str, tuple[int, int] | None]) -> bool:
+    if a[1] is not None and b[1] is not None:
+        return a[1] == b[1]
+    return a[0] == b[0]
+
+
+def comprobar_salidas(salidas: Mapping[str, str | None], entradas: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse (:class:`InvalidQueryError`) an output that is an input, or that two outputs share.
+
+    ``salidas`` maps each option (``--csv``) to the path given (``None``: not asked for);
+    ``entradas`` are the files the command reads (``-``, standard input, is no file)."""
+    inputs = [(os.fspath(e), _identity(os.fspath(e))) for e in entradas if os.fspath(e) not in ("", "-")]
+    seen: list[tuple[str, tuple[str, tuple[int, int] | None]]] = []
+    for option, path in salidas.items():
+        if not path:
+            continue
+        mine = _identity(path)
+        for name, other in inputs:
+            if _same(mine, other):
+                raise InvalidQueryError(
+                    f"{option} {una_linea(path)}: es un archivo de entrada ({una_linea(name)}); no "
+                    "se sobrescribe: elija otro nombre para la salida")
+        for previous, other in seen:
+            if _same(mine, other):
+                raise InvalidQueryError(
+                    f"{option} {una_linea(path)}: es el mismo archivo que {previous}; elija otro nombre")
+        seen.append((option, mine))
+
+
 def write_text(path: str, text: str) -> None:
-    """Write a report the user asked for; a failure is bad input, said in one line."""
+    """Write a report the user asked for (UTF-8), atomically; a failure is bad input, in one line."""
     write_bytes(path, text.encode("utf-8"))
 
 
 def write_bytes(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see the module docstring)."""
+    shown = una_linea(path)
     try:
-        Path(path).write_bytes(data)
+        target = os.path.realpath(path)
+        try:
+            mode = os.stat(target).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and stat.S_ISDIR(mode):
+            raise InvalidQueryError(f"no se pudo escribir '{shown}': es un directorio")
+        if mode is not None and not stat.S_ISREG(mode):  # a device or a pipe: nothing to replace
+            with open(target, "wb") as stream:
+                stream.write(data)
+            return
+        _replace(target, data, None if mode is None else stat.S_IMODE(mode))
     except OSError as exc:
-        raise SalidaNoEscritaError(exc, path) from None
+        raise SalidaNoEscritaError(exc, shown) from None
+    except ValueError:  # a name the system cannot take (a NUL character)
+        raise InvalidQueryError(f"no se pudo escribir '{shown}' (nombre de archivo inválido)") from None
+
+
+def _replace(target: str, data: bytes, mode: int | None) -> None:
+    folder = os.path.dirname(target) or "."
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # the rename itself, on disk (not every system allows it)
+        directory = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

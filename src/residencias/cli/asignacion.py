@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import Any
 
 from residencias.assignment.asignacion import Asignacion
 from residencias.assignment.replay import replay
-from residencias.cli._argumentos import add_json, salidas
+from residencias.cli._argumentos import add_json, megabytes, salidas
 from residencias.cli._progreso import Progreso
-from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_json, write_text
+from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, comprobar_salidas, emit, emit_json, write_text
+from residencias.loading.entrada import MIB
+from residencias.loading.files import archivos_de_convocatoria
 
 __all__ = ["register"]
 
@@ -24,11 +27,15 @@ def register(sub: Any) -> None:
                        "concurso y, con --esperado, lo compara con un resultado publicado",
                        epilog=salidas("el resultado publicado (--esperado) difiere de 6.2"))
     p.add_argument("concurso", metavar="CONCURSO",
-                   help="archivo YAML, o directorio con sedes.csv y aspirantes.csv")
+                   help="archivo YAML ('-': entrada estándar), o directorio con sedes.csv y aspirantes.csv")
     p.add_argument("--convocatoria", metavar="ID",
                    help="convocatoria que da la fórmula y el desempate (para un directorio CSV)")
     p.add_argument("--esperado", metavar="PUBLICADO.csv",
-                   help="resultado publicado (columnas folio,sede) para comparar; sale con 1 si difiere")
+                   help="resultado publicado (columnas folio,sede; '-': entrada estándar) para comparar; "
+                        "sale con 1 si difiere")
+    p.add_argument("--max-mb", metavar="N", type=megabytes,
+                   help="tamaño máximo de cada archivo leído, en MiB (por omisión 5 para YAML y 64 "
+                        "para cada CSV), para un concurso de verdad grande")
     p.add_argument("--reporte", metavar="ARCHIVO.md", help="escribe el reporte en Markdown")
     p.add_argument("--csv", metavar="ARCHIVO.csv", help="escribe las sedes asignadas en CSV")
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
@@ -67,10 +74,19 @@ def _explicacion(asignacion: Asignacion, folio: str) -> dict[str, Any]:
 
 
 def _cmd_asignar(args: argparse.Namespace) -> int:
+    salidas_pedidas = {"--reporte": args.reporte, "--csv": args.csv}
+    entradas = [args.concurso, os.path.join(args.concurso, "sedes.csv"),
+                os.path.join(args.concurso, "aspirantes.csv"), *archivos_de_convocatoria(args.convocatoria)]
+    if args.esperado:
+        entradas.append(args.esperado)
+    comprobar_salidas(salidas_pedidas, entradas)
+    max_bytes = None if args.max_mb is None else args.max_mb * MIB
     with Progreso("residencias asignar") as fase:
         auditoria = replay(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria,
-                           progreso=fase)
+                           progreso=fase, max_bytes=max_bytes)
         asignacion = auditoria.asignacion
+        if asignacion.convocatoria is not None:  # named by the fixture itself
+            comprobar_salidas(salidas_pedidas, archivos_de_convocatoria(asignacion.convocatoria))
         if args.explicar:
             fase("explicando " + ", ".join(args.explicar))
         explicaciones = [_explicacion(asignacion, folio) for folio in args.explicar]

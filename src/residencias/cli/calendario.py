@@ -10,11 +10,11 @@ from typing import Any
 from residencias.calendars.calendario import Calendario
 from residencias.calendars.ics import to_ics
 from residencias.cli._argumentos import add_json, day, instant, salidas
-from residencias.cli._salida import EXIT_OK, emit, emit_data, write_bytes
+from residencias.cli._salida import EXIT_OK, comprobar_salidas, emit, emit_data, write_bytes
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.ventana import Ventana
 from residencias.jsonable import to_data
-from residencias.loading.files import load_convocatoria
+from residencias.loading.files import archivos_de_convocatoria, load_convocatoria
 
 __all__ = ["register"]
 
@@ -36,6 +36,7 @@ def register(sub: Any) -> None:
 
 
 def _cmd_calendario(args: argparse.Namespace) -> int:
+    comprobar_salidas({"--ics": args.ics}, archivos_de_convocatoria(args.convocatoria))
     conv = load_convocatoria(args.convocatoria)
     cal = Calendario.de(conv)
     ventanas = cal.ventanas_para(args.seleccion_dgces)

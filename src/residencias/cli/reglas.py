@@ -14,9 +14,9 @@ from residencias.domain.archivos import Participante
 from residencias.domain.publicaciones import Publicacion
 from residencias.errors import InvalidQueryError
 from residencias.loading.files import (
-    historia_de_expediente,
     load_convocatoria,
     load_expediente,
+    load_expediente_e_historia,
     load_file,
     load_historia,
 )
@@ -83,9 +83,8 @@ def register(sub: Any) -> None:
 
 def _cmd_evaluar(args: argparse.Namespace) -> int:
     conv = load_convocatoria(args.convocatoria)
-    expediente = load_expediente(args.expediente)
-    historia = load_historia(args.historia) if args.historia else historia_de_expediente(
-        args.expediente, expediente)
+    expediente, propia = load_expediente_e_historia(args.expediente)
+    historia = load_historia(args.historia) if args.historia else propia
     dictamen = evaluate(conv, expediente, args.en, historia)
     if args.json:
         emit_json(dictamen.to_json())

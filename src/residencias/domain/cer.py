@@ -16,7 +16,7 @@ import attrs
 from residencias.domain.especialidades import CatalogoEspecialidades, Especialidad
 from residencias.domain.validators import at_least, non_empty
 from residencias.errors import InvalidQueryError
-from residencias.text import normalize_name
+from residencias.text import extracto, normalize_name
 
 __all__ = ["CERDisponible", "PrerrequisitoCER", "TablaCER", "TablasCER", "cers_disponibles",
            "diploma_institucional"]
@@ -85,7 +85,7 @@ def cers_disponibles(
     """The CERs of Tabla 1 open to a resident of ``ceme`` who passed ``grado`` (1.3), in table
     order. An unknown CEME raises :class:`~residencias.errors.UnknownEspecialidadError`."""
     if isinstance(grado, bool) or not isinstance(grado, int) or grado < 1:
-        raise InvalidQueryError(f"grado {grado!r} inválido; se esperaba un entero mayor o igual a 1")
+        raise InvalidQueryError(f"grado {extracto(grado)} inválido; se esperaba un entero mayor o igual a 1")
     known = catalogo.buscar(ceme)
     if known is None and not any(
         normalize_name(f.ceme) == normalize_name(ceme) for f in tablas.prerrequisitos.filas

@@ -30,7 +30,7 @@ import attrs
 from residencias.domain.expediente import Expediente
 from residencias.domain.hechos import COMPUTED_FROM, FACTS, MISSING, read_fact
 from residencias.domain.validators import InvalidValue
-from residencias.text import quiso_decir
+from residencias.text import mostrar, quiso_decir
 
 __all__ = ["Condicion", "Evaluacion", "Valor"]
 
@@ -62,11 +62,11 @@ def _coerce(kind: type, value: Valor, path: str) -> Any:
     if kind is Decimal and type(value) is int:
         return Decimal(value)
     if kind is bool and type(value) is not bool:
-        raise InvalidValue(f"'{path}' es verdadero o falso; se comparó con {value!r}")
+        raise InvalidValue(f"'{path}' es verdadero o falso; se comparó con {mostrar(value)}")
     if kind is not bool and type(value) is bool:
-        raise InvalidValue(f"'{path}' no es verdadero o falso; se comparó con {value!r}")
+        raise InvalidValue(f"'{path}' no es verdadero o falso; se comparó con {mostrar(value)}")
     if not isinstance(value, kind):
-        raise InvalidValue(f"'{path}' es de tipo {kind.__name__}; se comparó con {value!r}")
+        raise InvalidValue(f"'{path}' es de tipo {kind.__name__}; se comparó con {mostrar(value)}")
     return value
 
 

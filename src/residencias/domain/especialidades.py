@@ -13,8 +13,8 @@ from functools import cached_property
 import attrs
 
 from residencias.domain.validators import InvalidValue, non_empty, slug
-from residencias.errors import UnknownEspecialidadError
-from residencias.text import closest, normalize_name
+from residencias.errors import InvalidQueryError, UnknownEspecialidadError
+from residencias.text import closest, extracto, normalize_name
 
 __all__ = ["CatalogoEspecialidades", "Entrada", "Errata", "Especialidad"]
 
@@ -96,7 +96,11 @@ class CatalogoEspecialidades:
         return {e.id: e for e in self.especialidades}
 
     def buscar(self, nombre: str) -> Especialidad | None:
-        """The specialty this name (or alias, or erratum) designates, if any."""
+        """The specialty this name (or alias, or erratum) designates, if any; a name that is not
+        text (``None``, a number) is refused with :class:`~residencias.errors.InvalidQueryError`."""
+        if not isinstance(nombre, str):
+            raise InvalidQueryError(f"falta el nombre de la especialidad: se esperaba un texto como "
+                                    f"'Medicina interna', se recibió {type(nombre).__name__}")
         return self._por_nombre.get(normalize_name(nombre))
 
     def resolver(self, nombre: str) -> Especialidad:
@@ -104,7 +108,8 @@ class CatalogoEspecialidades:
         found = self.buscar(nombre)
         if found is None:
             names = [n for e in self.especialidades for n in e.nombres]
-            raise UnknownEspecialidadError(nombre, closest(nombre, names))
+            near = closest(nombre, names) if len(nombre) <= 200 else []
+            raise UnknownEspecialidadError(extracto(nombre), near)
         return found
 
     def por_id(self, identificador: str) -> Especialidad | None:

@@ -16,12 +16,13 @@ Each is computed, never typed in, and becomes a :class:`Ventana` once its refere
 from __future__ import annotations
 
 import enum
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from residencias.domain.fechas import fuera_de_rango
 from residencias.domain.validators import InvalidValue, at_least, non_empty
 from residencias.domain.ventana import Accion, Ventana
 from residencias.errors import InvalidQueryError
@@ -89,20 +90,32 @@ class Plazo:
         """The window this rule gives. ``referencia`` is the applicant's date (selection,
         registration) or, for ``inicio_ciclo``, another cycle's start (later years)."""
         base = self._base(inicio_ciclo, referencia)
+        if not isinstance(base, date) or isinstance(base, datetime):
+            raise InvalidQueryError(f"el plazo '{self.accion.value}' cuenta desde una fecha AAAA-MM-DD; "
+                                    f"se recibió {type(base).__name__}")
+        problem = fuera_de_rango(base)
+        if problem is not None:
+            raise InvalidQueryError(f"el plazo '{self.accion.value}' ({self.articulo}) no se puede "
+                                    f"calcular: {problem}")
         cantidad = self.cantidad or 0
         desde: date | None = base
-        if self.regla is Regla.PRIMER_DIA_HABIL:
-            desde = hasta = dias.primer_habil(base)
-        elif self.regla is Regla.MESES_DESPUES:
-            hasta = base + relativedelta(months=cantidad)
-        elif self.regla is Regla.SEMANAS_DESPUES:
-            hasta = base + timedelta(weeks=cantidad)
-        elif self.regla is Regla.ANTES_DE:
-            desde, hasta = None, base - timedelta(days=1)
-        else:
-            hasta = base + timedelta(days=cantidad - 1)
-        return Ventana(self.accion, self.descripcion, self.articulo, desde, hasta,
-                       supuesto=self.supuesto, nota=self.nota)
+        try:
+            if self.regla is Regla.PRIMER_DIA_HABIL:
+                desde = hasta = dias.primer_habil(base)
+            elif self.regla is Regla.MESES_DESPUES:
+                hasta = base + relativedelta(months=cantidad)
+            elif self.regla is Regla.SEMANAS_DESPUES:
+                hasta = base + timedelta(weeks=cantidad)
+            elif self.regla is Regla.ANTES_DE:
+                desde, hasta = None, base - timedelta(days=1)
+            else:
+                hasta = base + timedelta(days=cantidad - 1)
+            return Ventana(self.accion, self.descripcion, self.articulo, desde, hasta,
+                           supuesto=self.supuesto, nota=self.nota)
+        except (OverflowError, ValueError) as exc:  # a result past Python's dates, or the range
+            raise InvalidQueryError(f"el plazo '{self.accion.value}' ({self.articulo}) desde "
+                                    f"{base.isoformat()} cae fuera del intervalo de fechas admitido: "
+                                    f"{exc}") from None
 
     def _base(self, inicio_ciclo: date | None, referencia: date | None) -> date:
         if self.referencia is Referencia.FECHA:

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import attrs
 
 from residencias.domain.validators import InvalidValue, non_empty
+from residencias.text import mostrar
 
 __all__ = ["FuenteEvidencia", "Publicacion", "TipoPublicacion", "issn_valido"]
 
@@ -173,8 +174,8 @@ def _identifier(pattern: re.Pattern[str] | None, what: str) -> Any:
             return
         if not isinstance(value, str):
             raise InvalidValue(
-                f"'{attribute.name}' vale {value!r}; se esperaba el identificador como texto, false si "
-                "la publicación no lo tiene, o nada si no se sabe",
+                f"'{attribute.name}' vale {mostrar(value)}; se esperaba el identificador como texto, "
+                "false si la publicación no lo tiene, o nada si no se sabe",
                 attribute.name,
             )
         valid = issn_valido(value) if pattern is None else bool(pattern.match(value))
@@ -193,7 +194,7 @@ def _position(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         return
     if type(value) is not int or value < 1:
         raise InvalidValue(
-            f"'{attribute.name}' vale {value!r}; se esperaba la posición del aspirante entre los "
+            f"'{attribute.name}' vale {mostrar(value)}; se esperaba la posición del aspirante entre los "
             "autores, un entero mayor o igual a 1 (1 = primer autor)",
             attribute.name,
         )
@@ -202,13 +203,14 @@ def _position(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
 def _optional_bool(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not bool:
         raise InvalidValue(
-            f"'{attribute.name}' vale {value!r}; se esperaba true, false o nada (desconocido)", attribute.name
+            f"'{attribute.name}' vale {mostrar(value)}; se esperaba true, false o nada (desconocido)",
+            attribute.name,
         )
 
 
 def _optional_date(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not date:
-        raise InvalidValue(f"'{attribute.name}' vale {value!r}; se esperaba una fecha AAAA-MM-DD",
+        raise InvalidValue(f"'{attribute.name}' vale {mostrar(value)}; se esperaba una fecha AAAA-MM-DD",
                            attribute.name)
 
 
@@ -216,7 +218,7 @@ def _optional_enum(cl: type[enum.Enum]) -> Any:
     def check(_: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, cl):
             raise InvalidValue(
-                f"'{attribute.name}' vale {value!r}; se esperaba uno de: "
+                f"'{attribute.name}' vale {mostrar(value)}; se esperaba uno de: "
                 + ", ".join(str(m.value) for m in cl),
                 attribute.name,
             )

@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
-from residencias.domain.validators import at_least, non_empty
+from residencias.domain.validators import InvalidValue, non_empty, texto
+from residencias.text import extracto
 
 __all__ = ["Sede"]
+
+
+def _plazas(sede: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """A whole number >= 0; the message names the sede (its ``clave`` is set before ``plazas``)."""
+    if value is not None and (type(value) is not int or value < 0):
+        clave = getattr(sede, "clave", None)
+        quien = f"sede '{extracto(clave)}': " if isinstance(clave, str) else ""
+        raise InvalidValue(
+            f"{quien}'plazas' vale {extracto(value)}; se esperaba un entero mayor o igual a 0",
+            attribute.name,
+        )
 
 
 @attrs.frozen
 class Sede:
     """A sede by its key; ``plazas`` is the number of seats offered, when it is known.
 
-    >>> Sede("CMN-SXXI", plazas=3) == Sede("CMN-SXXI", plazas=3)
+    Texts lose their surrounding blanks (as every CSV cell does).
+
+    >>> Sede("CMN-SXXI", plazas=3) == Sede(" CMN-SXXI ", plazas=3)
     True
+    >>> Sede("CMN-SXXI", plazas=-1)
+    Traceback (most recent call last):
+    ...
+    residencias.domain.validators.InvalidValue: sede 'CMN-SXXI': 'plazas' vale -1; se esperaba un entero ...
     """
 
-    clave: str = attrs.field(validator=non_empty)
-    plazas: int | None = attrs.field(default=None, validator=at_least(0))
-    nombre: str | None = attrs.field(default=None, validator=non_empty)
-    subsede: str | None = attrs.field(default=None, validator=non_empty)
+    clave: str = attrs.field(converter=texto, validator=non_empty)
+    plazas: int | None = attrs.field(default=None, validator=_plazas)
+    nombre: str | None = attrs.field(default=None, converter=texto, validator=non_empty)
+    subsede: str | None = attrs.field(default=None, converter=texto, validator=non_empty)
 
     @property
     def identificador(self) -> str:

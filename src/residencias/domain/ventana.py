@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import attrs
 
+from residencias.domain.fechas import fuera_de_rango
 from residencias.domain.validators import InvalidValue, non_empty
 
 __all__ = ["Accion", "DiaSemana", "Horario", "Ventana", "at_start_of"]
@@ -122,6 +123,16 @@ class Ventana:
     nota: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:
+        for name in ("desde", "hasta"):
+            bound = getattr(self, name)
+            if bound is None and name == "desde":
+                continue
+            if not isinstance(bound, date) or (isinstance(bound, datetime) and bound.utcoffset() is None):
+                raise InvalidValue(f"'{name}' debe ser una fecha o una fecha y hora con desfase UTC; se "
+                                   f"recibió {type(bound).__name__}", name)
+            problem = fuera_de_rango(bound)
+            if problem is not None:
+                raise InvalidValue(f"'{name}': {problem}", name)
         if _is_day(self.hasta) and not self.incluye_hasta:
             raise InvalidValue("un 'hasta' de día completo ya incluye ese día; quite 'incluye_hasta'",
                                "incluye_hasta")

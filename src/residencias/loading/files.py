@@ -27,20 +27,23 @@ from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.expediente import Expediente
 from residencias.domain.historia import Historia, Posicion
-from residencias.errors import DataFileError, Problema, UnknownConvocatoriaError
+from residencias.errors import DataFileError, InvalidQueryError, Problema, UnknownConvocatoriaError
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import YamlDocument, read_yaml_bytes, read_yaml_file
+from residencias.text import extracto
 
 __all__ = [
+    "archivos_de_convocatoria",
     "bundled_path",
     "convocatorias_disponibles",
     "data_dir",
-    "historia_de_expediente",
     "load_catalogo",
     "load_convocatoria",
     "load_expediente",
+    "load_expediente_e_historia",
     "load_file",
     "load_historia",
+    "nombre_de_archivo",
 ]
 
 T = TypeVar("T")
@@ -90,9 +93,23 @@ def convocatorias_disponibles() -> tuple[str, ...]:
     )
 
 
+def nombre_de_archivo(path: object, que: str = "el archivo") -> str | os.PathLike[str]:
+    """``path`` if it names a file (text or a path object), else :class:`InvalidQueryError`."""
+    if isinstance(path, str | os.PathLike) and not isinstance(path, bytes):
+        text = os.fspath(path)
+        if isinstance(text, str) and text:
+            return path
+        if isinstance(text, str):
+            raise InvalidQueryError(f"{que}: nombre vacío; se esperaba la ruta de un archivo")
+    raise InvalidQueryError(f"{que}: se esperaba la ruta de un archivo (texto o pathlib.Path), se "
+                            f"recibió {type(path).__name__}")
+
+
 def load_file(path: str | os.PathLike[str], cl: type[T]) -> T:
-    """Read a YAML file strictly into ``cl``; any problem raises :class:`DataFileError`."""
-    return structure_document(read_yaml_file(Path(path)), cl)
+    """Read a YAML file strictly into ``cl``; any problem raises :class:`DataFileError`.
+    ``-`` reads standard input."""
+    path = nombre_de_archivo(path)
+    return structure_document(read_yaml_file(path, estandar=True), cl)
 
 
 @lru_cache(maxsize=1)
@@ -137,14 +154,19 @@ def load_convocatoria(id_or_path: str | os.PathLike[str]) -> Convocatoria:
     Raises :class:`UnknownConvocatoriaError` for a name that is neither, and
     :class:`DataFileError` for a file that does not read or does not match the schema.
     """
+    if not isinstance(id_or_path, str | os.PathLike) or isinstance(os.fspath(id_or_path), bytes):
+        raise InvalidQueryError(f"se esperaba el id de una convocatoria o la ruta de su archivo YAML, "
+                                f"se recibió {type(id_or_path).__name__}")
     text = os.fspath(id_or_path)
     known = convocatorias_disponibles()
+    if not text.strip():
+        raise UnknownConvocatoriaError(extracto(text), known)
     if text in known and not isinstance(id_or_path, os.PathLike):
         return _load_bundled(text)
     path = Path(text)
     if isinstance(id_or_path, os.PathLike) or _names_a_file(path):
         return _structure_convocatoria(read_yaml_file(path))
-    raise UnknownConvocatoriaError(text, known)
+    raise UnknownConvocatoriaError(extracto(text), known)
 
 
 def _names_a_file(path: Path) -> bool:
@@ -157,9 +179,26 @@ def _names_a_file(path: Path) -> bool:
         return False
 
 
+def archivos_de_convocatoria(id_or_path: str | os.PathLike[str] | None) -> tuple[str, ...]:
+    """The files a convocatoria is read from (its YAML and the bundled catalogue), for a command
+    that must not write over them; none for a name that is neither an id nor a file."""
+    catalogo = _data().joinpath("especialidades.yaml")
+    out = [str(catalogo)] if isinstance(catalogo, os.PathLike) else []
+    if id_or_path is None:
+        return tuple(out)
+    text = os.fspath(id_or_path)
+    if text in convocatorias_disponibles() and not isinstance(id_or_path, os.PathLike):
+        bundled = _convocatorias_dir().joinpath(text + _SUFFIX)
+        if isinstance(bundled, os.PathLike):
+            out.append(str(bundled))
+    elif text:
+        out.append(text)
+    return tuple(out)
+
+
 def load_expediente(path: str | os.PathLike[str]) -> Expediente:
-    """An expediente (facts and documents of one person) from a YAML file."""
-    return load_file(path, Expediente)
+    """An expediente (facts and documents of one person) from a YAML file (``-``: standard input)."""
+    return load_file(nombre_de_archivo(path, "el expediente"), Expediente)
 
 
 def _positions(document: YamlDocument, key: str, count: int) -> tuple[Posicion, ...]:
@@ -172,17 +211,20 @@ def _positions(document: YamlDocument, key: str, count: int) -> tuple[Posicion, 
 
 def load_historia(path: str | os.PathLike[str]) -> Historia:
     """A person's history in a convocatoria, from a YAML file, or a JSON file (``.json``: dates and
-    instants written as ISO 8601 text), read as strictly as every other file; each event keeps its
-    place in the file, so that a refusal can point at it."""
-    document = read_yaml_file(Path(path))
+    instants written as ISO 8601 text), read as strictly as every other file (``-``: standard
+    input, YAML); each event keeps its place in the file, so that a refusal can point at it."""
+    path = nombre_de_archivo(path, "la historia")
+    document = read_yaml_file(path, estandar=True)
     historia = structure_document(document, Historia, json=Path(path).suffix.lower() == ".json")
     return attrs.evolve(historia, posiciones=_positions(document, "eventos", len(historia.eventos)))
 
 
-def historia_de_expediente(path: str | os.PathLike[str], expediente: Expediente) -> Historia | None:
-    """The history an expediente file carries (``historia:``), with the place of each event."""
+def load_expediente_e_historia(path: str | os.PathLike[str]) -> tuple[Expediente, Historia | None]:
+    """An expediente and the history it carries (``historia:``), with the place of each event,
+    read once."""
+    document = read_yaml_file(nombre_de_archivo(path, "el expediente"), estandar=True)
+    expediente = structure_document(document, Expediente)
     if expediente.historia is None:
-        return None
-    document = read_yaml_file(Path(path))
-    return Historia(expediente.convocatoria, expediente.historia, expediente.aspirante,
-                    _positions(document, "historia", len(expediente.historia)))
+        return expediente, None
+    return expediente, Historia(expediente.convocatoria, expediente.historia, expediente.aspirante,
+                                _positions(document, "historia", len(expediente.historia)))

@@ -39,7 +39,7 @@ from residencias.domain.historia import Dato
 from residencias.domain.validators import DERIVADO, InvalidValue
 from residencias.errors import DataFileError, Problema
 from residencias.loading.yaml_reader import PathKey, YamlDocument, one_line
-from residencias.text import quiso_decir
+from residencias.text import extracto, quiso_decir
 
 __all__ = ["describe", "structure_document"]
 
@@ -56,16 +56,15 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return f"el booleano {'true' if value else 'false'}"
     if isinstance(value, int):
-        return f"el entero {value}"
+        return f"el entero {extracto(value)}"
     if isinstance(value, Decimal):
-        return f"el número {value}"
+        return f"el número {extracto(value)}"
     if isinstance(value, datetime):
         return f"la fecha y hora {value.isoformat()}"
     if isinstance(value, date):
         return f"la fecha {value.isoformat()}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"el texto '{shown}'"
+        return f"el texto '{extracto(value)}'"
     if isinstance(value, list):
         return "una lista"
     if isinstance(value, dict):
@@ -205,7 +204,8 @@ def _enum_hook(cl: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
                 if member.value == value:
                     return member
             hint = quiso_decir(value, allowed)
-            raise InvalidValue(f"valor '{value}' no admitido{hint}; valores válidos: {', '.join(allowed)}")
+            raise InvalidValue(f"valor '{extracto(value)}' no admitido{hint}; valores válidos: "
+                               f"{', '.join(allowed)}")
         raise _expect("uno de: " + ", ".join(allowed), value)
 
     return structure
@@ -300,14 +300,21 @@ _CONVERTER = _make_converter()
 _JSON_CONVERTER = _make_converter(iso_text=True)
 
 
-def structure_document(document: YamlDocument, cl: type[T], *, json: bool = False) -> T:
+def structure_document(document: YamlDocument, cl: type[T], *, json: bool = False,
+                       contexto: Callable[[PathKey], str] | None = None) -> T:
     """Structure a read document into ``cl``, or raise :class:`DataFileError` naming every problem.
-    ``json``: the document was JSON, where dates and instants are ISO 8601 text."""
+    ``json``: the document was JSON, where dates and instants are ISO 8601 text. ``contexto``
+    names the record a path lies in (``"folio '000123': "``), put before a message that does not
+    already name it."""
     try:
         return (_JSON_CONVERTER if json else _CONVERTER).structure(document.root, cl)
     except Exception as exc:
-        problems = [_problem(document, path, error) for path, error in _leaves(exc, ())]
-        problems = [attrs.evolve(p, mensaje=one_line(p.mensaje)) for p in problems]
+        problems = []
+        for path, error in _leaves(exc, ()):
+            problem = _problem(document, path, error)
+            quien = contexto(path) if contexto is not None else ""
+            mensaje = problem.mensaje if quien.rstrip(": ") in problem.mensaje else quien + problem.mensaje
+            problems.append(attrs.evolve(problem, mensaje=one_line(mensaje)))
         raise DataFileError(problems) from None
 
 
@@ -335,11 +342,11 @@ def _problem(document: YamlDocument, path: PathKey, error: BaseException) -> Pro
     if isinstance(error, ForbiddenExtraKeysError):
         known = [f.name for f in attrs.fields(error.cl)] if attrs.has(error.cl) else []
         extra = sorted(error.extra_fields)[0]
-        hint = quiso_decir(extra, known)
+        hint = quiso_decir(extra, known) if len(extra) <= 100 else ""
         more = f" (y {len(error.extra_fields) - 1} más)" if len(error.extra_fields) > 1 else ""
         return document.problem(
             (*path, extra),
-            f"clave desconocida '{extra}'{more}{hint}; claves válidas: {', '.join(known)}",
+            f"clave desconocida '{extracto(extra)}'{more}{hint}; claves válidas: {', '.join(known)}",
             at_key=True,
         )
     if isinstance(error, KeyError) and path:

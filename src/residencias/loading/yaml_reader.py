@@ -7,8 +7,12 @@ so that this module, not YAML 1.1, decides what each scalar means:
   ``!tag``, merge keys, keys that are not text, the yes/no/on/off words as values (write
   ``true``/``false``, or quote the text; as keys they are names, like the rules' ``no:``),
   numbers YAML 1.1 reads in odd ways (``010`` is octal, ``1_000``, ``1:30``),
-  infinities and NaN, dates that do not exist, date-times without a UTC offset, empty files,
-  files that are not UTF-8, control characters (NUL included) and files over :data:`MAX_BYTES`;
+  infinities and NaN, dates that do not exist or fall outside the supported range
+  (:mod:`residencias.domain.fechas`), date-times without a UTC offset, empty files,
+  files that are not UTF-8, control characters (NUL included; also when written as an escape
+  such as ``"\\e"`` inside a quoted text), files over :data:`MAX_BYTES`
+  (unless the caller raises the cap) and anything but a regular file
+  (:func:`residencias.loading.entrada.leer_entrada`);
 - kept: text, ``true``/``false``, decimal integers, decimals as exact :class:`~decimal.Decimal`
   (never ``float``), dates, aware date-times, null.
 
@@ -27,10 +31,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, TypeAlias
 
 import attrs
@@ -39,14 +43,24 @@ from yaml import events as ev
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from residencias.domain.fechas import fuera_de_rango
 from residencias.errors import DataFileError, Problema
+from residencias.loading.entrada import (
+    MAX_YAML_BYTES,
+    MIB,
+    NOMBRE_ESTANDAR,
+    es_estandar,
+    leer_entrada,
+    nombre_de,
+)
+from residencias.text import extracto
 
 __all__ = [
     "MAX_BYTES", "MAX_DEPTH", "Position", "Value", "YamlDocument",
     "decode_utf8", "read_yaml", "read_yaml_file",
 ]
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_YAML_BYTES
 """Files larger than this (5 MiB) are refused before they are parsed."""
 
 MAX_DEPTH = 64
@@ -62,6 +76,8 @@ _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _BOOL_WORDS = {"true": True, "false": False}
 # What the YAML reader (libyaml and PyYAML alike) refuses: control characters, lone surrogates.
 _NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Control characters a value may not hold even when written as an escape (tab and line breaks may).
+_CONTROL_VALUE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\Z")
 _TIMESTAMP = re.compile(
     r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
@@ -145,33 +161,25 @@ class _Refused(Exception):
         self.mensaje = mensaje
 
 
-def read_yaml_file(path: str | Path, nombre: str | None = None) -> YamlDocument:
-    """Read one YAML file, refusing it whole with :class:`DataFileError` if anything is off."""
-    path = Path(path)
-    archivo = nombre or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataFileError([Problema(archivo, 1, 1, _too_big(size))])
-        with path.open("rb") as stream:  # bounded: a device such as /dev/zero reports size 0
-            data = stream.read(MAX_BYTES + 1)
-    except IsADirectoryError as exc:
-        message = "es un directorio, se esperaba un archivo YAML"
-        raise DataFileError([Problema(archivo, 1, 1, message)]) from exc
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise DataFileError([Problema(archivo, 1, 1, f"no se pudo leer el archivo ({reason})")]) from exc
-    except ValueError as exc:  # a name the OS cannot take, e.g. with a NUL character
-        raise DataFileError([Problema(archivo, 1, 1, "nombre de archivo inválido")]) from exc
-    return read_yaml_bytes(data, archivo)
+def read_yaml_file(path: str | os.PathLike[str], nombre: str | None = None, *, max_bytes: int = MAX_BYTES,
+                   consejo: str = "", estandar: bool = False) -> YamlDocument:
+    """Read one YAML file, refusing it whole with :class:`DataFileError` if anything is off.
+
+    ``max_bytes`` raises or lowers the cap; ``consejo`` is added to the too-big message;
+    ``estandar`` lets ``-`` mean standard input."""
+    data = leer_entrada(path, nombre, max_bytes=max_bytes, que="un archivo YAML", consejo=consejo,
+                        estandar=estandar)
+    archivo = nombre or (NOMBRE_ESTANDAR if estandar and es_estandar(path) else nombre_de(path))
+    return read_yaml_bytes(data, archivo, max_bytes=max_bytes)
 
 
-def read_yaml_bytes(data: bytes, archivo: str) -> YamlDocument:
+def read_yaml_bytes(data: bytes, archivo: str, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
     """Decode UTF-8 (a BOM is allowed) and read; a bad byte is reported at its line and column."""
-    if len(data) > MAX_BYTES:
-        raise DataFileError([Problema(archivo, 1, 1, _too_big(len(data)))])
+    if len(data) > max_bytes:
+        raise DataFileError([Problema(archivo, 1, 1, _too_big(len(data), max_bytes))])
     text = decode_utf8(data, archivo)
-    return attrs.evolve(read_yaml(text, archivo), sha256=hashlib.sha256(data).hexdigest())
+    document = read_yaml(text, archivo, max_bytes=max_bytes)
+    return attrs.evolve(document, sha256=hashlib.sha256(data).hexdigest())
 
 
 def decode_utf8(data: bytes, archivo: str) -> str:
@@ -191,10 +199,10 @@ def decode_utf8(data: bytes, archivo: str) -> str:
         ) from None
 
 
-def read_yaml(text: str, archivo: str) -> YamlDocument:
+def read_yaml(text: str, archivo: str, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
     """Read YAML text (already decoded); see the module docstring for what is refused."""
-    if len(text) > MAX_BYTES:
-        raise DataFileError([Problema(archivo, 1, 1, _too_big(len(text)))])
+    if len(text) > max_bytes:
+        raise DataFileError([Problema(archivo, 1, 1, _too_big(len(text), max_bytes))])
     bad = _NON_PRINTABLE.search(text)
     if bad is not None:
         at = bad.start()
@@ -232,8 +240,9 @@ def one_line(mensaje: str) -> str:
     return mensaje.translate(_LINE_BREAKS)
 
 
-def _too_big(size: int) -> str:
-    return f"archivo demasiado grande ({size} bytes); el máximo es {MAX_BYTES} bytes (5 MiB)"
+def _too_big(size: int, max_bytes: int) -> str:
+    return (f"archivo demasiado grande ({size} bytes); el máximo es {max_bytes} bytes "
+            f"({max_bytes / MIB:g} MiB)")
 
 
 def _problem_at(archivo: str, mark: Any, mensaje: str) -> Problema:
@@ -305,6 +314,10 @@ class _Builder:
 
     def _scalar(self, event: ev.ScalarEvent) -> None:
         self._refuse_tag(event)
+        escaped = _CONTROL_VALUE.search(event.value)
+        if escaped is not None:  # written as an escape ("\e", "\x1b") inside a quoted text
+            raise _Refused(event.start_mark, f"carácter de control U+{ord(escaped.group()):04X} en un "
+                           "texto (escrito como secuencia de escape); quítelo")
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.pending_key is None:
             self._key(frame, event)
@@ -378,7 +391,7 @@ def _scalar_value(event: ev.ScalarEvent) -> Scalar:
     if kind == "bool":
         if text.lower() in _BOOL_WORDS:
             return _BOOL_WORDS[text.lower()]
-        raise _Refused(event.start_mark, f"'{text}' es ambiguo en YAML (se lee como booleano): "
+        raise _Refused(event.start_mark, f"'{extracto(text)}' es ambiguo en YAML (se lee como booleano): "
                        "escriba true o false, o póngalo entre comillas si es texto")
     if kind == "int":
         if _DECIMAL_INT.match(text):
@@ -387,7 +400,7 @@ def _scalar_value(event: ev.ScalarEvent) -> Scalar:
             except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
                 raise _Refused(event.start_mark, f"número de {len(text)} caracteres demasiado "
                                "largo; si es texto, póngalo entre comillas") from None
-        raise _Refused(event.start_mark, f"número '{text}' ambiguo (YAML 1.1 lo lee como octal, "
+        raise _Refused(event.start_mark, f"número '{extracto(text)}' ambiguo (YAML 1.1 lo lee como octal, "
                        "hexadecimal o sexagesimal): escríbalo en decimal, o entre comillas si es texto")
     if kind == "float":
         return _decimal(text, event)
@@ -398,29 +411,35 @@ def _scalar_value(event: ev.ScalarEvent) -> Scalar:
 
 def _decimal(text: str, event: ev.ScalarEvent) -> Decimal:
     if "_" in text or ":" in text or text.lower().lstrip("+-") in {".inf", ".nan"}:
-        raise _Refused(event.start_mark, f"número '{text}' no admitido: se esperaba un número "
+        raise _Refused(event.start_mark, f"número '{extracto(text)}' no admitido: se esperaba un número "
                        "decimal finito como 87.5, o texto entre comillas")
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise _Refused(event.start_mark, f"número '{text}' ilegible") from None
+        raise _Refused(event.start_mark, f"número '{extracto(text)}' ilegible") from None
 
 
 def _timestamp(text: str, event: ev.ScalarEvent) -> date | datetime:
+    value: date | datetime
     try:
         if _DATE_ONLY.match(text):
             y, m, d = (int(part) for part in text.split("-"))
-            return date(y, m, d)
-        match = _TIMESTAMP.match(text)
-        if match is None:
-            raise ValueError(text)
-        if match["tz"] is None:
-            raise _Refused(event.start_mark, f"fecha y hora '{text}' sin zona horaria: agregue el "
-                           "desfase UTC, p. ej. 2026-03-09T18:00:00-06:00")
-        return datetime.fromisoformat(_iso(match))
+            value = date(y, m, d)
+        else:
+            match = _TIMESTAMP.match(text)
+            if match is None:
+                raise ValueError(text)
+            if match["tz"] is None:
+                raise _Refused(event.start_mark, f"fecha y hora '{extracto(text)}' sin zona horaria: "
+                               "agregue el desfase UTC, p. ej. 2026-03-09T18:00:00-06:00")
+            value = datetime.fromisoformat(_iso(match))
     except ValueError:
-        raise _Refused(event.start_mark, f"fecha '{text}' inexistente o ilegible; se esperaba "
+        raise _Refused(event.start_mark, f"fecha '{extracto(text)}' inexistente o ilegible; se esperaba "
                        "AAAA-MM-DD o AAAA-MM-DDTHH:MM:SS±HH:MM") from None
+    problem = fuera_de_rango(value)
+    if problem is not None:
+        raise _Refused(event.start_mark, problem)
+    return value
 
 
 def _iso(match: re.Match[str]) -> str:

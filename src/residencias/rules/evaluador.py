@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from residencias.calendars.calendario import Calendario
+from residencias.calendars.calendario import Calendario, instante_en
 from residencias.domain import contacto, curp
 from residencias.domain.condiciones import Condicion, Evaluacion
 from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.expediente import Expediente
 from residencias.domain.plazos import Referencia
 from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
+from residencias.domain.tipos import comprobar
 from residencias.errors import InvalidQueryError
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
 from residencias.rules.preasignacion import sede_coincide
+from residencias.text import extracto
 
 __all__ = ["computed_facts", "evaluar_requisitos"]
 
@@ -27,9 +30,17 @@ def evaluar_requisitos(convocatoria: Convocatoria, hechos: Expediente, en: datet
     """Evaluate an expediente against a convocatoria's requirement list at instant ``en``, rule by
     rule. The process (what was done in time) is not taken into account here: that is
     :func:`residencias.process.evaluacion.evaluate`, which builds on this."""
+    if not isinstance(convocatoria, Convocatoria):
+        raise InvalidQueryError(f"'convocatoria' debe ser una Convocatoria (load_convocatoria), se "
+                                f"recibió {type(convocatoria).__name__}")
+    if not isinstance(hechos, Expediente):
+        raise InvalidQueryError(f"'hechos' debe ser un Expediente (load_expediente), se recibió "
+                                f"{type(hechos).__name__}")
     if not isinstance(en, datetime) or en.tzinfo is None or en.utcoffset() is None:
         raise InvalidQueryError(f"el instante de evaluación debe llevar zona horaria, p. ej. "
-                                f"2026-03-10T12:00:00-06:00; se recibió {en!r}")
+                                f"2026-03-10T12:00:00-06:00; se recibió {extracto(en)}")
+    instante_en(en, ZoneInfo(convocatoria.zona_horaria.nombre))
+    comprobar(hechos, "hechos")
     if hechos.convocatoria != convocatoria.id:
         raise InvalidQueryError(f"el expediente es para '{hechos.convocatoria}', no para '{convocatoria.id}'")
     if convocatoria.requisitos is None:

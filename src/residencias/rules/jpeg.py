@@ -17,6 +17,12 @@ A header reader alone accepts a truncated file, so the walk goes on to the end: 
 says whether ``FF D9`` was reached. Malformed lengths never raise and never loop: every step moves
 forward, and what could not be read is described in :attr:`InfoJPEG.problemas`.
 
+:func:`read_jpeg_file` reads only what these checks need from a file on disk: the header segments
+up to the first scan (at most :data:`MAX_CABECERA` bytes), the end-of-image marker from the last
+:data:`COLA` bytes, and the size from the system (``stat``); it refuses anything but a regular file
+(a FIFO named ``X.JPG`` does not block it, ``/dev/zero`` does not fill memory). Then
+:attr:`InfoJPEG.escaneos` counts the scans found in the header (the first).
+
 >>> info = read_jpeg(bytes.fromhex("ffd8 ffe0 0010 4a46494600 0101 01 012c 012c 0000 ffd9"))
 >>> info.ppp_jfif
 Resolucion(x=Fraction(300, 1), y=Fraction(300, 1), fuente='JFIF', unidad='pulgada', unidad_supuesta=False)
@@ -34,13 +40,16 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import BinaryIO, Literal
 
 import attrs
 
 from residencias.errors import ResidenciasError
+from residencias.loading.entrada import MIB, abrir_regular
 
 __all__ = [
+    "COLA",
+    "MAX_CABECERA",
     "DensidadJFIF",
     "InfoJPEG",
     "NotJPEGError",
@@ -50,6 +59,11 @@ __all__ = [
     "read_jpeg",
     "read_jpeg_file",
 ]
+
+MAX_CABECERA = 2 * MIB
+"""The header (every segment before the first scan) is read up to this many bytes."""
+COLA = 64 * 1024
+"""The end-of-image marker is looked for in this many bytes at the end of the file."""
 
 SOI = b"\xff\xd8"
 _EOI = 0xD9
@@ -104,8 +118,10 @@ def format_numero(value: Fraction) -> str:
 class NotJPEGError(ResidenciasError, ValueError):
     """The bytes do not start with the JPEG signature ``FF D8`` (SOI)."""
 
-    def __init__(self, inicio: bytes) -> None:
+    def __init__(self, inicio: bytes, tamano: int | None = None) -> None:
         self.inicio = bytes(inicio[:16])
+        self.tamano = len(inicio) if tamano is None else tamano
+        """The file's size in bytes (from the system, for a file read in part)."""
         self.formato: str | None = next(
             (name for magic, at, name in _OTHER_FORMATS if inicio[at:at + len(magic)] == magic), None
         )
@@ -439,7 +455,77 @@ def read_jpeg(datos: bytes) -> InfoJPEG:
     )
 
 
+def _read_head(stream: BinaryIO) -> bytes:
+    """SOI and the segments after it, up to and including the first SOS header (or EOI, or the end
+    of the file, or :data:`MAX_CABECERA` bytes); each segment is read whole, by its length."""
+    data = bytearray(stream.read(len(SOI)))
+    if bytes(data) != SOI:
+        return bytes(data) + stream.read(14)
+    while len(data) < MAX_CABECERA:
+        byte = stream.read(1)
+        if not byte:
+            break
+        data += byte
+        if byte != b"\xff":
+            continue  # a stray byte: the walk reports it
+        marker = stream.read(1)
+        while marker == b"\xff":  # fill bytes
+            data += marker
+            marker = stream.read(1)
+        if not marker:
+            break
+        data += marker
+        code = marker[0]
+        if code == _EOI:
+            break
+        if code in _STANDALONE or code in (0x00, 0xD8):
+            continue
+        length = stream.read(2)
+        data += length
+        if len(length) < 2 or int.from_bytes(length, "big") < 2:
+            break
+        payload = stream.read(int.from_bytes(length, "big") - 2)
+        data += payload
+        if code == _SOS or len(payload) < int.from_bytes(length, "big") - 2:
+            break
+    return bytes(data)
+
+
 def read_jpeg_file(ruta: str | os.PathLike[str]) -> InfoJPEG:
-    """:func:`read_jpeg` on a file's bytes (``OSError`` if it cannot be read)."""
-    with open(ruta, "rb") as handle:
-        return read_jpeg(handle.read())
+    """What a JPEG file on disk says about itself, reading only its header and its tail (see the
+    module docstring). Raise :class:`NotJPEGError` (with the file's size) for a file that does not
+    start with ``FF D8``, and :class:`~residencias.errors.DataFileError` for one that cannot be read
+    or is not a regular file."""
+    with abrir_regular(ruta, que="un archivo JPG") as (stream, size):
+        head = _read_head(stream)
+        if not head.startswith(SOI):
+            raise NotJPEGError(head, size)
+        walk = _Walk(head)
+        pos: int | None = len(SOI)
+        while pos is not None and pos < len(head):
+            pos = walk.step(pos)
+        if walk.eoi is None and walk.escaneos == 0 and len(head) >= MAX_CABECERA:
+            walk.problemas.append(f"no se encontró el inicio de la imagen (SOS) en los primeros "
+                                  f"{MAX_CABECERA} bytes")
+        tail_start = max(len(head), size - COLA)
+        stream.seek(tail_start)
+        tail = stream.read(max(0, size - tail_start))
+    eoi = walk.eoi
+    if eoi is None and walk.escaneos > 0:
+        found = tail.rfind(b"\xff\xd9")
+        eoi = None if found < 0 else tail_start + found
+    if eoi is None:
+        walk.problemas.append(f"el archivo acaba tras {size} bytes sin el marcador de fin FF D9")
+    return InfoJPEG(
+        tamano=size,
+        ancho=walk.ancho,
+        alto=walk.alto,
+        componentes=walk.componentes,
+        sof=walk.sof,
+        jfif=walk.jfif,
+        exif=walk.exif,
+        escaneos=walk.escaneos,
+        fin_de_imagen=eoi is not None,
+        bytes_tras_fin=0 if eoi is None else size - eoi - 2,
+        problemas=tuple(walk.problemas),
+    )

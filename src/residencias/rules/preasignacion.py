@@ -15,17 +15,15 @@ already decides (``False``), else the answer is unknown (``None``).
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
 
 import attrs
 
+from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.expediente import Expediente
 from residencias.domain.personas import Aspirante
+from residencias.domain.tipos import comprobar
 from residencias.errors import InvalidQueryError
 from residencias.text import normalize_name
-
-if TYPE_CHECKING:
-    from residencias.domain.convocatoria import Convocatoria
 
 __all__ = ["EstadoPreasignacion", "Preasignacion", "revisar_preasignacion", "sede_coincide"]
 
@@ -92,6 +90,13 @@ class Preasignacion:
 def revisar_preasignacion(convocatoria: Convocatoria, expediente: Expediente) -> Preasignacion:
     """Compare the sede registered with the constancia, under the rule of ``convocatoria`` that
     states it (XLVI 1.3, XLIX 1.4). A call without such a rule is refused."""
+    if not isinstance(convocatoria, Convocatoria):
+        raise InvalidQueryError(f"'convocatoria' debe ser una Convocatoria (load_convocatoria), se "
+                                f"recibió {type(convocatoria).__name__}")
+    if not isinstance(expediente, Expediente):
+        raise InvalidQueryError(f"'expediente' debe ser un Expediente, "
+                                f"se recibió {type(expediente).__name__}")
+    comprobar(expediente, "expediente")
     if expediente.convocatoria != convocatoria.id:
         raise InvalidQueryError(
             f"el expediente es para '{expediente.convocatoria}', no para '{convocatoria.id}'"

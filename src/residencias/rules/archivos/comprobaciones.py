@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from residencias.domain.archivos import EspecificacionArchivo
+from residencias.errors import DataFileError
 from residencias.rules.archivos.hallazgos import Aspecto, Comprobacion
 from residencias.rules.archivos.nombres import check_nombre
 from residencias.rules.archivos.supuestos import (
@@ -19,7 +20,7 @@ from residencias.rules.archivos.supuestos import (
     SUPUESTO_PPP_EXACTA,
     SUPUESTO_PPP_REDONDEO,
 )
-from residencias.rules.jpeg import InfoJPEG, NotJPEGError, Resolucion, read_jpeg
+from residencias.rules.jpeg import InfoJPEG, NotJPEGError, Resolucion, read_jpeg_file
 
 __all__ = ["check_file"]
 
@@ -116,19 +117,17 @@ def check_file(fila: EspecificacionArchivo, path: Path, forma: str) -> tuple[Com
     is not a JPEG gets its name, format and size checked)."""
     checks = [check_nombre(fila, path.name, forma)]
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        checks.append(Comprobacion(Aspecto.ARCHIVO, False, f"no se pudo leer: {error.strerror or error}"))
+        info = read_jpeg_file(path)
+    except DataFileError as error:
+        checks.append(Comprobacion(Aspecto.ARCHIVO, False, f"no se pudo leer: {error.problemas[0].mensaje}"))
         return tuple(checks)
-    try:
-        info = read_jpeg(data)
     except NotJPEGError as error:
         motivo = f"{error}; la tabla pide formato «{fila.formato}»"
         checks.append(Comprobacion(Aspecto.FORMATO, False, motivo))
-        checks.append(_check_tamano(fila, len(data)))
+        checks.append(_check_tamano(fila, error.tamano))
         return tuple(checks)
     checks.append(Comprobacion(Aspecto.FORMATO, True, "es un JPEG (firma FF D8)"))
     checks.append(_check_integridad(info))
-    checks.append(_check_tamano(fila, len(data)))
+    checks.append(_check_tamano(fila, info.tamano))
     checks.append(_check_resolucion(fila, info))
     return tuple(checks)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from residencias.domain.archivos import EspecificacionArchivo, Participante
 from residencias.domain.convocatoria import Convocatoria
 from residencias.errors import InvalidQueryError
+from residencias.text import mostrar
 
 __all__ = ["QUIEN", "check_participantes", "cita_de_tabla", "filas_pedidas"]
 
@@ -33,7 +34,7 @@ def check_participantes(participantes: Iterable[Participante]) -> frozenset[Part
     wrong = [p for p in given if not isinstance(p, Participante)]
     if wrong:
         valid = ", ".join(p.value for p in Participante)
-        raise InvalidQueryError(f"participante desconocido {wrong[0]!r}; se esperaba uno de: {valid}")
+        raise InvalidQueryError(f"participante desconocido {mostrar(wrong[0])}; se esperaba uno de: {valid}")
     if {Participante.MEXICANO, Participante.EXTRANJERO} <= given:
         raise InvalidQueryError("un aspirante es mexicano o extranjero, no las dos cosas")
     return given | {Participante.TODOS}

@@ -9,6 +9,7 @@ import enum
 import attrs
 
 from residencias.domain.archivos import Participante
+from residencias.escapado import terminal
 from residencias.rules.archivos.supuestos import EXTENSION, SUPUESTOS
 
 __all__ = ["Aspecto", "Comprobacion", "HallazgoArchivo", "Resultado", "RevisionArchivos"]
@@ -121,4 +122,5 @@ class RevisionArchivos:
             lines.append(f"{hallazgo}{marks}")
         lines.append("Supuestos:")
         lines.extend(f"  supuesto {n}: {text}" for n, text in enumerate(self.supuestos, start=1))
-        return "\n".join(lines)
+        # File names come from the disk: no control character or ANSI escape reaches the terminal.
+        return terminal("\n".join(lines))

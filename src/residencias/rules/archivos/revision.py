@@ -3,6 +3,7 @@ finding per row and per file."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from residencias.domain.archivos import EspecificacionArchivo, Participante
 from residencias.domain.convocatoria import Convocatoria
 from residencias.errors import InvalidQueryError
+from residencias.loading.entrada import tipo_de_archivo
 from residencias.rules.archivos.comprobaciones import check_file
 from residencias.rules.archivos.filas import QUIEN, check_participantes, cita_de_tabla, filas_pedidas
 from residencias.rules.archivos.hallazgos import (
@@ -21,6 +23,7 @@ from residencias.rules.archivos.hallazgos import (
 )
 from residencias.rules.archivos.nombres import Coincidencia, coincidencia, nombre_esperado
 from residencias.rules.archivos.supuestos import EXTENSION, SUPUESTO_NO_ESPERADOS, SUPUESTOS
+from residencias.text import una_linea
 
 __all__ = ["revisar_archivos"]
 
@@ -81,6 +84,17 @@ def _hallazgo_sobrante(
     )
 
 
+def _no_regular(path: Path) -> str | None:
+    """What an entry of the directory is when it is not a regular file (a link is followed), or
+    ``None``: a FIFO, a device, a folder or a broken link is a finding, never read."""
+    try:
+        return tipo_de_archivo(os.stat(path).st_mode)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "un enlace simbólico en ciclo"
+        return "un enlace simbólico roto" if path.is_symlink() else f"ilegible ({error.strerror})"
+
+
 def _entries(directorio: Path) -> list[Path]:
     try:
         return sorted(directorio.iterdir(), key=lambda p: p.name)
@@ -120,7 +134,7 @@ def _asignar(
                 asignados[fila.nombre] = (path, forma)
     for path, match in files:
         if match.forma == "ninguna":
-            motivo = f"'{path.name}' no corresponde a ningún nombre de la columna NOMBRE"
+            motivo = f"'{una_linea(path.name)}' no corresponde a ningún nombre de la columna NOMBRE"
             if match.alternativas:
                 options = " o ".join(f"'{name}{EXTENSION}'" for name in match.alternativas)
                 motivo += f"; ¿quiso decir {options}?"
@@ -156,11 +170,13 @@ def revisar_archivos(
     files: list[tuple[Path, Coincidencia]] = []
     sobrantes: dict[str, HallazgoArchivo] = {}
     for path in _entries(folder):
-        if path.is_file():
+        kind = _no_regular(path)
+        if kind is None:
             files.append((path, coincidencia(path.name, por_nombre)))
         else:
             sobrantes[path.name] = _hallazgo_sobrante(
-                path.name, cita_tabla, f"'{path.name}' no es un archivo regular; la tabla pide archivos JPG"
+                path.name, cita_tabla, f"'{una_linea(path.name)}' es {kind}, no un archivo regular; la "
+                "tabla pide archivos JPG"
             )
     asignados = _asignar(files, pedidas, cita_tabla, sobrantes)
     hallazgos: list[HallazgoArchivo] = []

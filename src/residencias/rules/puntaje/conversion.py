@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from residencias.rules.puntaje.errores import CalificacionInvalidaError, EquivalenciaRequeridaError
 from residencias.rules.puntaje.exacto import as_decimal, exacto, texto
+from residencias.text import mostrar
 
 __all__ = ["ARTICULO_CONVERSION", "base_100", "convertir_calificacion"]
 
@@ -42,7 +43,7 @@ def convertir_calificacion(valor: Decimal, escala: int, *, con_equivalencia: boo
     """
     if isinstance(escala, bool) or not isinstance(escala, int) or escala not in _ESCALAS:
         raise CalificacionInvalidaError(
-            f"escala {escala!r} no admitida: las convocatorias solo dicen cómo llevar a base 100 las "
+            f"escala {mostrar(escala)} no admitida: las convocatorias solo dicen cómo llevar a base 100 las "
             f"escalas 100, 10 y 5 ({ARTICULO_CONVERSION})"
         )
     number = as_decimal(valor, "calificación")

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from residencias.rules.puntaje.errores import CalificacionInvalidaError, PuntajeError
+from residencias.text import EXTRACTO, extracto
 
 __all__ = ["as_decimal", "exacto", "fecha_larga", "multiply", "texto"]
 
@@ -36,7 +37,13 @@ def multiply(a: Decimal, b: Decimal, what: str) -> Decimal:
 
 
 def texto(value: Decimal) -> str:
-    """A Decimal as a person writes it: 84.075, never 8.4075E+1."""
+    """A Decimal as a person writes it: 84.075, never 8.4075E+1 (but a number too wide to write
+    out, such as 1E+999999999, keeps its short form: see :func:`residencias.text.extracto`)."""
+    if value.is_finite():
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        if len(value.as_tuple().digits) + abs(exponent) > EXTRACTO:
+            return extracto(value)
     return format(value, "f")
 
 
@@ -50,12 +57,12 @@ def fecha_larga(day: date) -> str:
 
 def as_decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        hint = f"; escriba Decimal(\"{value}\")" if isinstance(value, float | str) else ""
+        hint = f"; escriba Decimal(\"{extracto(value)}\")" if isinstance(value, float | str) else ""
         raise CalificacionInvalidaError(
             f"{what}: se esperaba un número decimal exacto (decimal.Decimal), se recibió "
-            f"{type(value).__name__} {value!r}{hint}"
+            f"{type(value).__name__} {extracto(value)}{hint}"
         )
     number = Decimal(value)
     if not number.is_finite():
-        raise CalificacionInvalidaError(f"{what}: se esperaba un número finito, se recibió {value}")
+        raise CalificacionInvalidaError(f"{what}: se esperaba un número finito, se recibió {extracto(value)}")
     return number
