@@ -127,7 +127,8 @@ def test_publication_offset_must_be_the_zones(tmp_path: Path) -> None:
     text = XLVI_YAML.read_text(encoding="utf-8")
     assert "2023-03-07T11:00:00-06:00" in text
     path = tmp_path / "xlvi.yaml"
-    path.write_text(text.replace("2023-03-07T11:00:00-06:00", "2023-03-07T11:00:00-05:00"), encoding="utf-8")
+    wrong = text.replace("fecha_hora: 2023-03-07T11:00:00-06:00", "fecha_hora: 2023-03-07T11:00:00-05:00")
+    path.write_text(wrong, encoding="utf-8")
     found = [o for o in lint(path) if o.severidad is Severidad.ERROR]
     assert [o.codigo for o in found] == ["desfase-horario"]
     assert "(-06:00)" in found[0].mensaje

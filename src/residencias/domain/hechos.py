@@ -36,13 +36,16 @@ COMPUTED: dict[str, type] = {
     "calculado.curp_valida": bool,
     "calculado.telefonos_completos": bool,
     "calculado.correos_completos": bool,
+    "calculado.seleccion_dgces_en_calendario": bool,
 }
 """Facts the library computes from others: whether the CER sought is open to the resident's CEME
 and grado (1.3, Tabla 1); whether that pair must present the institutional diploma (9.1); the
 catalogue ids of the CER sought and of the CEME; whether the sede and subsede registered equal
 those of the ENARM constancia (XLVI 1.3, XLIX 1.4); whether the CURP is valid (python-stdnum
 and the part-by-part checks of :mod:`residencias.domain.curp`); whether two 10-digit telephone
-numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured."""
+numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured; whether the
+DGCES selection date is one the calendar's staggered registration lists (XLIX 1.2: the answer of
+:meth:`~residencias.calendars.Calendario.seleccion_dgces_valida`, the same the calendar gives)."""
 
 
 COMPUTED_FROM: dict[str, tuple[str, ...]] = {
@@ -57,6 +60,7 @@ COMPUTED_FROM: dict[str, tuple[str, ...]] = {
     "calculado.curp_valida": ("aspirante.curp",),
     "calculado.telefonos_completos": ("aspirante.telefonos",),
     "calculado.correos_completos": ("aspirante.correos",),
+    "calculado.seleccion_dgces_en_calendario": ("aspirante.constancia_enarm.fecha_seleccion_dgces",),
 }
 """The stated facts each computed fact is computed from: read with it, and named when missing."""
 

@@ -32,8 +32,8 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Di
         raise InvalidQueryError(f"el expediente es para '{hechos.convocatoria}', no para '{convocatoria.id}'")
     if convocatoria.requisitos is None:
         raise InvalidQueryError(f"la convocatoria '{convocatoria.id}' no tiene requisitos en sus datos")
-    calculados = computed_facts(convocatoria, hechos)
     calendario = Calendario.de(convocatoria)
+    calculados = computed_facts(convocatoria, hechos, calendario)
     by_rule: dict[str, list[Excepcion]] = {}
     for excepcion in convocatoria.requisitos.excepciones:
         by_rule.setdefault(excepcion.sobre, []).append(excepcion)
@@ -48,8 +48,10 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Di
                     convocatoria.datos_sha256)
 
 
-def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, Any]:
+def computed_facts(convocatoria: Convocatoria, hechos: Expediente,
+                   calendario: Calendario | None = None) -> dict[str, Any]:
     """The ``calculado.*`` facts: those that can be computed from the facts given."""
+    calendario = calendario if calendario is not None else Calendario.de(convocatoria)
     persona = hechos.aspirante
     catalogo = convocatoria.especialidades
     out: dict[str, Any] = {}
@@ -70,6 +72,11 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, 
         out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
     if persona.correos is not None:
         out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
+    seleccion = _selection(hechos)
+    if seleccion is not None:
+        valida = calendario.seleccion_dgces_valida(seleccion)
+        if valida is not None:
+            out["calculado.seleccion_dgces_en_calendario"] = valida
     coincide = sede_coincide(persona)
     if coincide is not None:
         out["calculado.sede_coincide_con_constancia"] = coincide
@@ -169,7 +176,12 @@ def _pending(regla: Regla, alternative: Evaluacion, hechos: Expediente, calendar
         return _finding(regla, Resultado.PENDIENTE,
                         f"pendiente: {regla.mensaje}; la fecha límite depende de {path}, que falta",
                         alternative, faltan=(path,), hechos=read)
-    ventana = calendario.plazo(regla.plazo, referencia=referencia)
+    try:
+        ventana = calendario.plazo(regla.plazo, referencia=referencia)
+    except InvalidQueryError as exc:
+        return _finding(regla, Resultado.PENDIENTE,
+                        f"pendiente: {regla.mensaje}; la fecha límite no se puede calcular: {exc}",
+                        alternative, hechos=read)
     assert isinstance(ventana.hasta, date)
     vence = ventana.hasta
     params = (("plazo", regla.plazo.value), ("articulo_plazo", ventana.articulo))
