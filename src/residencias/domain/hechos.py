@@ -33,6 +33,7 @@ COMPUTED: dict[str, type] = {
     "calculado.cer_solicitado_id": str,
     "calculado.ceme_id": str,
     "calculado.sede_coincide_con_constancia": bool,
+    "calculado.sede_y_subsede_coinciden_con_constancia": bool,
     "calculado.curp_valida": bool,
     "calculado.telefonos_completos": bool,
     "calculado.correos_completos": bool,
@@ -40,8 +41,8 @@ COMPUTED: dict[str, type] = {
 }
 """Facts the library computes from others: whether the CER sought is open to the resident's CEME
 and grado (1.3, Tabla 1); whether that pair must present the institutional diploma (9.1); the
-catalogue ids of the CER sought and of the CEME; whether the sede and subsede registered equal
-those of the ENARM constancia (XLVI 1.3, XLIX 1.4); whether the CURP is valid (python-stdnum
+catalogue ids of the CER sought and of the CEME; whether the sede registered equals the ENARM
+constancia's (XLVI 1.3), and the sede and subsede (XLIX 1.4); whether the CURP is valid (python-stdnum
 and the part-by-part checks of :mod:`residencias.domain.curp`); whether two 10-digit telephone
 numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured; whether the
 DGCES selection date is one the calendar's staggered registration lists (XLIX 1.2: the answer of
@@ -54,6 +55,9 @@ COMPUTED_FROM: dict[str, tuple[str, ...]] = {
     "calculado.cer_solicitado_id": ("aspirante.cer_solicitado",),
     "calculado.ceme_id": ("aspirante.ceme",),
     "calculado.sede_coincide_con_constancia": (
+        "aspirante.sede_registrada", "aspirante.constancia_enarm.sede",
+    ),
+    "calculado.sede_y_subsede_coinciden_con_constancia": (
         "aspirante.sede_registrada", "aspirante.subsede_registrada",
         "aspirante.constancia_enarm.sede", "aspirante.constancia_enarm.subsede",
     ),

@@ -10,9 +10,13 @@ Kinds of rule (``tipo``):
   of the calendar deadline ``plazo``, and ``no_cumple`` once that date has passed.
 
 Every rule may carry ``aplica_si`` (it applies only when this holds, e.g. a category of
-applicant) and ``salvo`` (it does not apply when this holds). An ``excepcion`` is a block of its
-own that overrides a labelled rule (``sobre``) when ``cuando`` holds, Catala-style, the way
-"salvo", "excepto" and "en caso de" clauses read in the documents.
+applicant) and ``salvo`` (it does not apply when this holds); ``consecuencia``, what the document
+says follows from failing it (an annulment, a cancellation), with its own article; and
+``supuesto``, a choice of the library the rule's computed facts rely on (e.g. comparing names with
+accents and case folded), reported in the finding whenever it decided the outcome.
+
+An ``excepcion`` is a block of its own that overrides a labelled rule (``sobre``) when ``cuando``
+holds, Catala-style, the way "salvo", "excepto" and "en caso de" clauses read in the documents.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from residencias.domain.condiciones import Condicion
 from residencias.domain.validators import InvalidValue, non_empty
 from residencias.domain.ventana import Accion
 
-__all__ = ["Excepcion", "Regla", "Requisitos", "ResultadoExcepcion", "TipoRegla"]
+__all__ = [
+    "Consecuencia", "Efecto", "Excepcion", "Regla", "Requisitos", "ResultadoExcepcion", "TipoRegla",
+]
 
 _RULE_ID = re.compile(r"[a-z0-9]+([.-][a-z0-9]+)*\Z")
 
@@ -45,6 +51,25 @@ class ResultadoExcepcion(enum.Enum):
 
     CUMPLE = "cumple"
     NO_APLICA = "no_aplica"
+
+
+class Efecto(enum.Enum):
+    """What a document says follows from failing a rule, in its own words."""
+
+    ANULACION = "anulacion"
+    """«quedará ANULADA», «se ANULARÁ»: the registration or pre-assignment is void."""
+    CANCELACION = "cancelacion"
+    """«será causa de cancelación»: grounds to cancel the participation."""
+
+
+@attrs.frozen
+class Consecuencia:
+    """The consequence of failing a rule, with the article that states it (which may be another
+    one than the rule's: XLIX 1.4 states no consequence of its own, 7.4 a general one)."""
+
+    efecto: Efecto
+    articulo: str = attrs.field(validator=non_empty)
+    texto: str = attrs.field(validator=non_empty)
 
 
 def _rule_id(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -68,6 +93,8 @@ class Regla:
     plazo: Accion | None = None
     aplica_si: Condicion | None = None
     salvo: Condicion | None = None
+    consecuencia: Consecuencia | None = None
+    supuesto: str | None = attrs.field(default=None, validator=non_empty)
     nota: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:

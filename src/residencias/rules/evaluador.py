@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+import attrs
+
 from residencias.calendars.calendario import Calendario
 from residencias.domain import contacto, curp
 from residencias.domain.condiciones import Condicion, Evaluacion
@@ -18,9 +20,9 @@ from residencias.domain.plazos import Referencia
 from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
 from residencias.errors import InvalidQueryError
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
-from residencias.rules.preasignacion import sede_coincide
+from residencias.rules.preasignacion import HECHO_SEDE, HECHO_SEDE_Y_SUBSEDE, comparar_sede
 
-__all__ = ["computed_facts", "evaluate"]
+__all__ = ["computed_facts", "evaluate", "facts_decided_by_supuesto"]
 
 
 def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Dictamen:
@@ -37,9 +39,10 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Di
     by_rule: dict[str, list[Excepcion]] = {}
     for excepcion in convocatoria.requisitos.excepciones:
         by_rule.setdefault(excepcion.sobre, []).append(excepcion)
+    plegados = facts_decided_by_supuesto(convocatoria, hechos)
     hallazgos = []
     for regla in convocatoria.requisitos.reglas:
-        finding = _rule(regla, hechos, calculados, calendario, en)
+        finding = _declared(regla, _rule(regla, hechos, calculados, calendario, en), plegados)
         for excepcion in by_rule.get(regla.id, ()):
             finding = _exception(excepcion, finding, hechos, calculados)
         hallazgos.append(finding)
@@ -77,10 +80,39 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente,
         valida = calendario.seleccion_dgces_valida(seleccion)
         if valida is not None:
             out["calculado.seleccion_dgces_en_calendario"] = valida
-    coincide = sede_coincide(persona)
-    if coincide is not None:
-        out["calculado.sede_coincide_con_constancia"] = coincide
+    for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
+        coincide = comparar_sede(persona, con_subsede=con_subsede).coincide
+        if coincide is not None:
+            out[path] = coincide
     return out
+
+
+def facts_decided_by_supuesto(convocatoria: Convocatoria, hechos: Expediente) -> frozenset[str]:
+    """The computed facts whose value, for these facts, was decided by a choice of the library
+    (names equal only once accents, case and punctuation are folded): a rule that reads one
+    reports its ``supuesto``."""
+    out = set()
+    for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
+        if comparar_sede(hechos.aspirante, con_subsede=con_subsede).plegado:
+            out.add(path)
+    return frozenset(out)
+
+
+def _declared(regla: Regla, finding: Hallazgo, plegados: frozenset[str]) -> Hallazgo:
+    """The finding with what the data declares about it: the consequence the document gives for
+    failing the rule, and the rule's ``supuesto`` when a fact it read was decided by it."""
+    razon, parametros = finding.razon, finding.parametros
+    if regla.consecuencia is not None and finding.resultado is Resultado.NO_CUMPLE:
+        razon += f"; consecuencia ({regla.consecuencia.articulo}): {regla.consecuencia.texto}"
+        parametros += (("consecuencia", regla.consecuencia.efecto.value),
+                       ("articulo_consecuencia", regla.consecuencia.articulo))
+    read = {path for path, _ in finding.hechos}
+    if regla.supuesto is not None and read & plegados:
+        razon += f" [supuesto: {regla.supuesto}]"
+        parametros += (("supuesto", regla.supuesto),)
+    if razon == finding.razon:
+        return finding
+    return attrs.evolve(finding, razon=razon, parametros=parametros)
 
 
 def _evidence(evaluacion: Evaluacion) -> str:
