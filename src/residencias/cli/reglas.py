@@ -16,7 +16,7 @@ from residencias.errors import InvalidQueryError
 from residencias.jsonable import dumps
 from residencias.loading.files import load_convocatoria, load_expediente, load_file
 from residencias.rules.archivos import revisar_archivos
-from residencias.rules.checklist import Categoria, checklist
+from residencias.rules.checklist import Categoria, lista_de_documentos
 from residencias.rules.dictamen import ResultadoGeneral
 from residencias.rules.evaluador import evaluate
 from residencias.rules.preasignacion import EstadoPreasignacion, revisar_preasignacion
@@ -79,15 +79,21 @@ def _cmd_evaluar(args: argparse.Namespace) -> int:
 def _cmd_documentos(args: argparse.Namespace) -> int:
     conv = load_convocatoria(args.convocatoria)
     categorias = frozenset(Categoria(c) for c in args.categoria)
-    items = checklist(conv, categorias)
+    lista = lista_de_documentos(conv, categorias)
     if args.json:
-        emit(dumps(list(items)))
-        return EXIT_OK
-    shown = ", ".join(sorted(c.value for c in categorias)) or "sin categoría"
+        emit(dumps(lista))
+        return EXIT_OK if lista.cubierto else EXIT_NEGATIVE
+    shown = ", ".join(lista.categorias) or "sin categoría"
     emit(f"Documentos de {conv.id} ({shown}):")
-    for item in items:
-        mark = " (según su caso)" if item.segun_su_caso else ""
-        emit(f"  {item.documento:<22} [{item.articulo}] {item.mensaje}{mark}")
+    for restriccion in lista.restricciones:
+        emit(f"  {restriccion.linea()}")
+    if not lista.cubierto:
+        emit("  No se da lista de documentos: la convocatoria no cubre este caso.")
+        return EXIT_NEGATIVE
+    for item in lista.documentos:
+        asked = f" [{'; '.join(item.requisitos)}]" if item.requisitos else ""
+        when = f" (según su caso: {item.condicion})" if item.segun_su_caso else ""
+        emit(f"  {item.documento:<22} [{item.articulo}] {item.mensaje}{asked}{when}")
     return EXIT_OK
 
 

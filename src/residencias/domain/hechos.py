@@ -38,6 +38,9 @@ COMPUTED: dict[str, type] = {
     "calculado.telefonos_completos": bool,
     "calculado.correos_completos": bool,
     "calculado.seleccion_dgces_en_calendario": bool,
+    "calculado.ingreso_indirecto": bool,
+    "calculado.institucion_es_imss": bool,
+    "calculado.numero_cuenta_unam_provisional": bool,
 }
 """Facts the library computes from others: whether the CER sought is open to the resident's CEME
 and grado (1.3, Tabla 1); whether that pair must present the institutional diploma (9.1); the
@@ -46,7 +49,11 @@ constancia's (XLVI 1.3), and the sede and subsede (XLIX 1.4); whether the CURP i
 and the part-by-part checks of :mod:`residencias.domain.curp`); whether two 10-digit telephone
 numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured; whether the
 DGCES selection date is one the calendar's staggered registration lists (XLIX 1.2: the answer of
-:meth:`~residencias.calendars.Calendario.seleccion_dgces_valida`, the same the calendar gives)."""
+:meth:`~residencias.calendars.Calendario.seleccion_dgces_valida`, the same the calendar gives);
+whether the specialty to be studied is of indirect entry (from the specialty catalogue:
+``aspirante.especialidad_a_cursar``, else ``aspirante.cer_solicitado``); whether the institution
+written is the IMSS (:mod:`residencias.domain.instituciones`); whether the UNAM account number is
+a provisional one (:mod:`residencias.domain.cuenta_unam`)."""
 
 
 COMPUTED_FROM: dict[str, tuple[str, ...]] = {
@@ -65,6 +72,9 @@ COMPUTED_FROM: dict[str, tuple[str, ...]] = {
     "calculado.telefonos_completos": ("aspirante.telefonos",),
     "calculado.correos_completos": ("aspirante.correos",),
     "calculado.seleccion_dgces_en_calendario": ("aspirante.constancia_enarm.fecha_seleccion_dgces",),
+    "calculado.ingreso_indirecto": ("aspirante.especialidad_a_cursar", "aspirante.cer_solicitado"),
+    "calculado.institucion_es_imss": ("aspirante.institucion",),
+    "calculado.numero_cuenta_unam_provisional": ("aspirante.numero_cuenta_unam",),
 }
 """The stated facts each computed fact is computed from: read with it, and named when missing."""
 

@@ -8,6 +8,9 @@ Kinds of rule (``tipo``):
 - ``alternativa``: ``condicion`` should hold; if it does not but ``alternativa`` does (a carta
   compromiso in place of a título in process), the outcome is ``pendiente`` with the due date
   of the calendar deadline ``plazo``, and ``no_cumple`` once that date has passed.
+- ``silencio``: the document says nothing for the case ``aplica_si`` describes (XLIX has no
+  section for foreign applicants): when it applies, the outcome is ``falta_dato`` with the rule's
+  message, never ``cumple``; it carries neither ``condicion`` nor ``documento``.
 
 Every rule may carry ``aplica_si`` (it applies only when this holds, e.g. a category of
 applicant) and ``salvo`` (it does not apply when this holds); ``consecuencia``, what the document
@@ -44,6 +47,7 @@ class TipoRegla(enum.Enum):
     PROHIBICION = "prohibicion"
     DOCUMENTO = "documento"
     ALTERNATIVA = "alternativa"
+    SILENCIO = "silencio"
 
 
 class ResultadoExcepcion(enum.Enum):
@@ -101,6 +105,10 @@ class Regla:
         if self.tipo is TipoRegla.DOCUMENTO:
             if self.documento is None or self.condicion is not None:
                 raise InvalidValue("una regla 'documento' lleva 'documento' y no 'condicion'", "tipo")
+        elif self.tipo is TipoRegla.SILENCIO:
+            if self.aplica_si is None or self.condicion is not None or self.documento is not None:
+                raise InvalidValue("una regla 'silencio' lleva 'aplica_si' (el caso del que el documento "
+                                   "no dice nada) y no 'condicion' ni 'documento'", "tipo")
         elif self.condicion is None or self.documento is not None:
             raise InvalidValue(f"una regla '{self.tipo.value}' lleva 'condicion' y no 'documento'", "tipo")
         if (self.tipo is TipoRegla.ALTERNATIVA) != (self.alternativa is not None):

@@ -12,10 +12,12 @@ from typing import Any
 import attrs
 
 from residencias.calendars.calendario import Calendario
-from residencias.domain import contacto, curp
+from residencias.domain import contacto, cuenta_unam, curp, instituciones
 from residencias.domain.condiciones import Condicion, Evaluacion
 from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.especialidades import Entrada, Especialidad
 from residencias.domain.expediente import Expediente
+from residencias.domain.personas import Residente
 from residencias.domain.plazos import Referencia
 from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
 from residencias.errors import InvalidQueryError
@@ -39,7 +41,7 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Di
     by_rule: dict[str, list[Excepcion]] = {}
     for excepcion in convocatoria.requisitos.excepciones:
         by_rule.setdefault(excepcion.sobre, []).append(excepcion)
-    plegados = facts_decided_by_supuesto(convocatoria, hechos)
+    plegados = facts_decided_by_supuesto(convocatoria, hechos, calculados)
     hallazgos = []
     for regla in convocatoria.requisitos.reglas:
         finding = _declared(regla, _rule(regla, hechos, calculados, calendario, en), plegados)
@@ -56,10 +58,44 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente,
     """The ``calculado.*`` facts: those that can be computed from the facts given."""
     calendario = calendario if calendario is not None else Calendario.de(convocatoria)
     persona = hechos.aspirante
+    out = _specialty_facts(convocatoria, persona)
+    if persona.institucion is not None:
+        es_imss = instituciones.reconocer(persona.institucion).es_imss
+        if es_imss is not None:
+            out["calculado.institucion_es_imss"] = es_imss
+    if persona.numero_cuenta_unam is not None:
+        out["calculado.numero_cuenta_unam_provisional"] = cuenta_unam.es_provisional(
+            persona.numero_cuenta_unam)
+    if persona.curp is not None:
+        out["calculado.curp_valida"] = curp.is_valid(persona.curp)
+    if persona.telefonos is not None:
+        out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
+    if persona.correos is not None:
+        out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
+    seleccion = _selection(hechos)
+    valida = calendario.seleccion_dgces_valida(seleccion) if seleccion is not None else None
+    if valida is not None:
+        out["calculado.seleccion_dgces_en_calendario"] = valida
+    for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
+        coincide = comparar_sede(persona, con_subsede=con_subsede).coincide
+        if coincide is not None:
+            out[path] = coincide
+    return out
+
+
+def _specialty_facts(convocatoria: Convocatoria, persona: Residente) -> dict[str, Any]:
+    """The facts read in the specialty catalogue and the CER tables. A call with a CER table (1.3)
+    compares the CER and CEME against it: an unknown name is refused with the closest known ones
+    (:class:`~residencias.errors.UnknownEspecialidadError`), never read as «not in Tabla 1»."""
     catalogo = convocatoria.especialidades
     out: dict[str, Any] = {}
-    cer = catalogo.buscar(persona.cer_solicitado) if persona.cer_solicitado else None
-    ceme = catalogo.buscar(persona.ceme) if persona.ceme else None
+    find = catalogo.resolver if convocatoria.tablas is not None else catalogo.buscar
+    cer = find(persona.cer_solicitado) if persona.cer_solicitado else None
+    ceme = find(persona.ceme) if persona.ceme else None
+    a_cursar = catalogo.buscar(persona.especialidad_a_cursar) if persona.especialidad_a_cursar else cer
+    entrada = _entrada(a_cursar)
+    if entrada is not None:
+        out["calculado.ingreso_indirecto"] = entrada is Entrada.INDIRECTA
     if cer is not None:
         out["calculado.cer_solicitado_id"] = cer.id
     if ceme is not None:
@@ -69,33 +105,29 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente,
                                                                    persona.grado)
         out["calculado.diploma_institucional_obligatorio"] = convocatoria.requiere_diploma(
             persona.cer_solicitado, persona.ceme)
-    if persona.curp is not None:
-        out["calculado.curp_valida"] = curp.is_valid(persona.curp)
-    if persona.telefonos is not None:
-        out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
-    if persona.correos is not None:
-        out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
-    seleccion = _selection(hechos)
-    if seleccion is not None:
-        valida = calendario.seleccion_dgces_valida(seleccion)
-        if valida is not None:
-            out["calculado.seleccion_dgces_en_calendario"] = valida
-    for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
-        coincide = comparar_sede(persona, con_subsede=con_subsede).coincide
-        if coincide is not None:
-            out[path] = coincide
     return out
 
 
-def facts_decided_by_supuesto(convocatoria: Convocatoria, hechos: Expediente) -> frozenset[str]:
-    """The computed facts whose value, for these facts, was decided by a choice of the library
-    (names equal only once accents, case and punctuation are folded): a rule that reads one
-    reports its ``supuesto``."""
+def _entrada(especialidad: Especialidad | None) -> Entrada | None:
+    return especialidad.entrada if especialidad is not None else None
+
+
+def facts_decided_by_supuesto(convocatoria: Convocatoria, hechos: Expediente,
+                              calculados: dict[str, Any] | None = None) -> frozenset[str]:
+    """The computed facts whose value, for these facts, was decided by a choice of the library:
+    names equal only once accents, case and punctuation are folded; an institution recognised
+    from the way it is written; the form of entry read from the library's specialty catalogue. A
+    rule that reads one reports its ``supuesto``. Only facts that were computed count."""
+    calculados = calculados if calculados is not None else computed_facts(convocatoria, hechos)
+    persona = hechos.aspirante
     out = set()
     for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
-        if comparar_sede(hechos.aspirante, con_subsede=con_subsede).plegado:
+        if comparar_sede(persona, con_subsede=con_subsede).plegado:
             out.add(path)
-    return frozenset(out)
+    if persona.institucion is not None and not instituciones.reconocer(persona.institucion).exacto:
+        out.add("calculado.institucion_es_imss")
+    out.add("calculado.ingreso_indirecto")
+    return frozenset(p for p in out if p in calculados)
 
 
 def _declared(regla: Regla, finding: Hallazgo, plegados: frozenset[str]) -> Hallazgo:
@@ -147,6 +179,9 @@ def _rule(regla: Regla, hechos: Expediente, calculados: dict[str, Any], calendar
         if applies.valor is None:
             return _finding(regla, Resultado.FALTA_DATO,
                             f"no se sabe si aplica ({regla.aplica_si.describir()}): {regla.mensaje}", applies)
+    if regla.tipo is TipoRegla.SILENCIO:
+        return _finding(regla, Resultado.FALTA_DATO, f"la convocatoria no lo dice: {regla.mensaje}",
+                        hechos=applies_read)
     exempt: Evaluacion | None = None
     if regla.salvo is not None:
         exempt = regla.salvo.evaluar(hechos, calculados)
