@@ -550,6 +550,7 @@ _HECHOS: dict[str, tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]] = {
                           st.dates(date(2020, 1, 1), date(2026, 12, 31))),
     "seres_humanos": (st.just(True), st.booleans()),
     "durante_curso_prerrequisito": (st.just(True), st.booleans()),
+    "relacionada_con_prerrequisito": (st.just(True), st.booleans()),
     "area_medicina_humana": (st.just(True), st.booleans()),
     "fuente": (st.just(FuenteEvidencia.PUBMED), st.sampled_from(list(FuenteEvidencia))),
 }

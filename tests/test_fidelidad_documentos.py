@@ -201,3 +201,22 @@ def test_evaluar_rechaza_especialidad_desconocida(capsys: pytest.CaptureFixture[
     path.write_text(f"convocatoria: {CER}\naspirante:\n{lines}", encoding="utf-8")
     code, out, err = run(capsys, "evaluar", CER, str(path), "--en", "2026-03-10T12:00:00-06:00")
     assert code == 2 and not out and sugerencia in err and "no cumple" not in err
+
+
+# --- omitted: the consequence of files that fail the table or are illegible ---------------------------
+
+
+@pytest.mark.parametrize(("conv_id", "articulo", "ilegible"), [
+    (XLVI, "2.1 nota 2 c", "7. Aclaraciones sustantivas"),
+    (XLIX, "2.2.3 c)", "7.1"),
+])
+def test_revisar_archivos_dice_la_consecuencia(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                               conv_id: str, articulo: str, ilegible: str) -> None:
+    code, out, _ = run(capsys, "revisar-archivos", conv_id, str(tmp_path))
+    assert code == 1
+    assert f"Consecuencia ({articulo}):" in out and "cancela" in out
+    assert f"Legibilidad, que esta revisión no comprueba ({ilegible}):" in out
+    code, out, _ = run(capsys, "revisar-archivos", conv_id, str(tmp_path), "--json")
+    data = json.loads(out)
+    assert {(c["por"], c["articulo"]) for c in data["consecuencias"]} == {
+        ("archivos_conformes", articulo), ("archivos_legibles", ilegible)}

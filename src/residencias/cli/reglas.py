@@ -20,7 +20,7 @@ from residencias.rules.checklist import Categoria, lista_de_documentos
 from residencias.rules.dictamen import ResultadoGeneral
 from residencias.rules.evaluador import evaluate
 from residencias.rules.preasignacion import EstadoPreasignacion, revisar_preasignacion
-from residencias.rules.puntaje import calcular_pi_imss
+from residencias.rules.puntaje import ARTICULO_CONVERSION, calcular_pi_imss, promedio_en_base_100
 
 __all__ = ["register"]
 
@@ -52,7 +52,13 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("puntaje", help="calcula el PI-IMSS con su desglose (CER 6.1, Tabla 2; sección 7)")
     p.add_argument("--efiser", required=True, type=decimal, help="calificación del EFISER, base 100")
-    p.add_argument("--promedio", required=True, type=decimal, help="promedio de posgrado, base 100")
+    p.add_argument("--promedio", required=True, type=decimal,
+                   help="promedio de posgrado, en base 100 salvo que se indique --escala-promedio")
+    p.add_argument("--escala-promedio", type=int, choices=(100, 10, 5), default=100,
+                   help="escala en que está escrito el promedio; se lleva a base 100 como dicen las "
+                        "convocatorias del ENARM (2.1 d)")
+    p.add_argument("--equivalencia", action="store_true",
+                   help="se cuenta con el documento oficial de equivalencia (necesario para la escala 5)")
     p.add_argument("--enarm", required=True, type=decimal, help="calificación del ENARM, base 100")
     p.add_argument("--publicaciones", metavar="ARCHIVO", help="YAML con la lista 'publicaciones:'")
     p.add_argument("--convocatoria", default=CER_POR_OMISION, metavar="ID",
@@ -126,9 +132,16 @@ def _cmd_puntaje(args: argparse.Namespace) -> int:
     publicaciones: tuple[Publicacion, ...] = ()
     if args.publicaciones:
         publicaciones = load_file(args.publicaciones, _ArchivoPublicaciones).publicaciones
-    desglose = calcular_pi_imss(conv.puntaje, efiser=args.efiser, promedio_posgrado=args.promedio,
+    promedio = promedio_en_base_100(args.promedio, args.escala_promedio, con_equivalencia=args.equivalencia)
+    desglose = calcular_pi_imss(conv.puntaje, efiser=args.efiser, promedio_posgrado=promedio,
                                 enarm=args.enarm, publicaciones=publicaciones)
-    emit(dumps(desglose) if args.json else desglose.explicar())
+    if args.json:
+        emit(dumps(desglose))
+        return EXIT_OK
+    emit(desglose.explicar())
+    if args.escala_promedio != 100:
+        emit(f"Promedio de posgrado llevado a base 100: {args.promedio} (escala {args.escala_promedio}) -> "
+             f"{promedio} ({ARTICULO_CONVERSION})")
     return EXIT_OK
 
 
