@@ -561,6 +561,7 @@ def test_cli_json_has_the_documented_shape_and_is_byte_identical_under_permutati
         "cortes",
         "desempates",
         "discrepancias",
+        "lecturas",
     ]
     assert data["asignaciones"][0] == {
         "folio": "000045",

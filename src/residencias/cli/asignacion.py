@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from residencias.assignment.replay import replay
+from residencias.assignment.lecturas import auditar_lecturas
 from residencias.cli._argumentos import add_json
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, write_text
+from residencias.domain.asignacion import Lectura
 
 __all__ = ["register"]
 
@@ -26,13 +27,19 @@ def register(sub: Any) -> None:
     p.add_argument("--csv", metavar="ARCHIVO.csv", help="escribe las sedes asignadas en CSV")
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
                    help="explica la asignación de un folio, opción por opción (repetible)")
+    p.add_argument("--lectura", choices=[lectura.value for lectura in Lectura],
+                   help="lectura de 6.2: serial (en orden de PI-IMSS, cada aspirante toma su primera opción "
+                        "libre) o rondas (primeras opciones de todos, luego segundas...); por omisión la que "
+                        "declara la convocatoria (un supuesto)")
     add_json(p, "salida en JSON")
     p.set_defaults(handler=_cmd_asignar)
 
 
 def _cmd_asignar(args: argparse.Namespace) -> int:
-    auditoria = replay(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria)
-    explicaciones = [auditoria.asignacion.explicar(folio) for folio in args.explicar]
+    lectura = Lectura(args.lectura) if args.lectura else None
+    auditoria = auditar_lecturas(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria,
+                                 lectura=lectura)
+    explicaciones = [auditoria.explicar(folio) for folio in args.explicar]
     if args.reporte:
         write_text(args.reporte, auditoria.to_markdown())
     if args.csv:
