@@ -39,7 +39,7 @@ from residencias.domain.convocatoria import Convocatoria
 from residencias.process.estado import Situacion
 from residencias.process.flujo import Flujo
 from residencias.rules.archivos import RevisionArchivos
-from residencias.rules.checklist import ItemDocumento
+from residencias.rules.checklist import ListaDocumentos
 from residencias.rules.preasignacion import Preasignacion
 from residencias.rules.puntaje.pi_imss import DesglosePIIMSS
 
@@ -52,7 +52,7 @@ ORDENES = (
 )
 """Every subcommand with ``--json``; ``error`` is the shape of a refusal under any of them."""
 
-VERSIONES = {"mostrar": 1, "documentos": 1, "revisar-archivos": 1, "puntaje": 1, "preasignacion": 1,
+VERSIONES = {"mostrar": 1, "documentos": 2, "revisar-archivos": 1, "puntaje": 1, "preasignacion": 1,
              "lint": 1, "pasos": 1, "flujo": 1}
 
 DECIMAL = r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"
@@ -167,7 +167,7 @@ def _reachable(body: dict[str, Any], defs: dict[str, dict[str, Any]]) -> set[str
 
 GENERADOS: dict[str, tuple[Any, dict[str, Any]]] = {
     "mostrar": (Convocatoria, {"quitar": ("especialidades",)}),
-    "documentos": (ItemDocumento, {"lista": True}),
+    "documentos": (ListaDocumentos, {}),
     "revisar-archivos": (RevisionArchivos, {}),
     "puntaje": (DesglosePIIMSS, {}),
     "preasignacion": (Preasignacion, {}),

@@ -60,6 +60,7 @@ from residencias.domain import (
     PrerrequisitoCER,
     Publicacion,
     Residente,
+    SituacionLaboral,
     TablaCER,
     TablasCER,
     TextoCitado,
@@ -551,6 +552,7 @@ _HECHOS: dict[str, tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]] = {
                           st.dates(date(2020, 1, 1), date(2026, 12, 31))),
     "seres_humanos": (st.just(True), st.booleans()),
     "durante_curso_prerrequisito": (st.just(True), st.booleans()),
+    "relacionada_con_prerrequisito": (st.just(True), st.booleans()),
     "area_medicina_humana": (st.just(True), st.booleans()),
     "fuente": (st.just(FuenteEvidencia.PUBMED), st.sampled_from(list(FuenteEvidencia))),
 }
@@ -677,7 +679,8 @@ DOCUMENT_KINDS = (
     "IDENTIFICACION", "IDENTIFICACION1", "IDENTIFICACION2", "ACTADENACIMIENTO", "CURP", "TITULO", "TITULO1",
     "TITULO2", "CEDULA", "CERTIFICADO", "CONSTANCIACEME", "INTERNADO", "SERVICIOSOCIAL", "CONSTANCIAENARM",
     "PUNTAJENARM", "SOLICITUD", "BT09", "TARJETONDEPAGO", "TARJETONPADRE", "DIPLOMAINSTITUCIONAL",
-    "CARTACOMPROMISOTITULO", "CARTACOMPROMISOCEDULA", "DOCUMENTOMIGRATORIO",
+    "CARTACOMPROMISOTITULO", "CARTACOMPROMISOCEDULA", "DOCUMENTOMIGRATORIO", "OFICIOSUFICIENCIA",
+    "OFICIOSUFICIENCIAREQUISITOPREVIO", "HISTORIAACADEMICA", "GRADOESPECIALISTA",
 )
 _MAYBE_BOOL = st.one_of(st.none(), st.booleans())
 
@@ -694,6 +697,11 @@ documentos = st.builds(
     notariado=_MAYBE_BOOL,
     traducido=_MAYBE_BOOL,
     en_espanol=_MAYBE_BOOL,
+    vigente=_MAYBE_BOOL,
+    emitido_por_universidad=_MAYBE_BOOL,
+    copia_certificada=_MAYBE_BOOL,
+    firmado_tinta_azul=_MAYBE_BOOL,
+    ultima_impresion=_MAYBE_BOOL,
 )
 """Documents of the kinds the bundled rules name, with any formalities stated or not."""
 
@@ -728,22 +736,31 @@ def expedientes(draw: st.DrawFn, convocatoria: str = "imss-cer-2026-2027") -> Ex
         grado_de_especialista=draw(_MAYBE_BOOL),
         trabajador_imss=trabajador,
         hijo_trabajador_imss=draw(_MAYBE_BOOL),
+        situacion_padre_imss=draw(_maybe(st.sampled_from(list(SituacionLaboral)))),
         constancia_enarm=constancia,
         sede_registrada=draw(_maybe(st.sampled_from(["HGZ 1", "CMN SXXI"]))),
         subsede_registrada=draw(_maybe(st.sampled_from(["UMF 2", "HGR 1"]))),
         aceptado_en_sede=draw(_MAYBE_BOOL),
+        examenes_medicos_aptos=draw(_MAYBE_BOOL),
+        curso_induccion_acreditado=draw(_MAYBE_BOOL),
         aval_unam_vigente=draw(_MAYBE_BOOL),
         titulo_en_tramite=draw(_MAYBE_BOOL),
         cedula_en_tramite=draw(_MAYBE_BOOL),
         servicio_social_concluido=draw(_maybe(st.dates(date(2024, 1, 1), date(2026, 12, 31)))),
         fecha_registro=draw(_maybe(st.dates(date(2023, 1, 1), date(2026, 12, 31)))),
         ingreso_previo_unam=draw(_MAYBE_BOOL),
+        especialidad_a_cursar=draw(_maybe(st.sampled_from(["Pediatría", "Neonatología", "Medicina Familiar",
+                                                            "Especialidad inexistente"]))),
+        convalida_estudios=draw(_MAYBE_BOOL),
+        convalidacion_realizada=draw(_MAYBE_BOOL),
+        numero_cuenta_unam=draw(_maybe(st.sampled_from(["090258885", "EM0000001"]))),
         ultimo_periodo_inscrito=draw(_maybe(st.integers(2018, 2026))),
-        curp=draw(_maybe(st.just("TEMA950315MNLRXN03"))),
+        curp=draw(_maybe(st.sampled_from(["TEMA950315MNLRXN03", "XXXX999999XXXXXX99"]))),
         antecedentes=antecedentes,
         ceme=ceme,
         grado=draw(_maybe(st.integers(1, 6))) if ceme is not None else None,
-        institucion=draw(_maybe(st.sampled_from(["Secretaría de Salud", "ISSSTE", "IMSS"]))),
+        institucion=draw(_maybe(st.sampled_from(["Secretaría de Salud", "ISSSTE", "IMSS", "I.M.S.S.",
+                                                 "Hospital Ángeles", "IMSS-Bienestar"]))),
         ingreso_ced_por_enarm=draw(_MAYBE_BOOL),
         inscrito_ceme_ciclo_2025_2026=draw(_MAYBE_BOOL),
         grado_aprobado_ciclo_2025_2026=draw(_MAYBE_BOOL),
@@ -751,7 +768,8 @@ def expedientes(draw: st.DrawFn, convocatoria: str = "imss-cer-2026-2027") -> Ex
         cer_solicitado=draw(_maybe(st.sampled_from(_CERS))),
     )
     docs = draw(_maybe(st.lists(documentos, max_size=len(DOCUMENT_KINDS)).map(_unique_kinds)))
-    return Expediente(convocatoria, persona, docs)
+    return Expediente(convocatoria, persona, docs, archivos_conformes=draw(_MAYBE_BOOL),
+                      archivos_legibles=draw(_MAYBE_BOOL))
 
 
 # --- Assignment (CER 6.2) --------------------------------------------------------------------

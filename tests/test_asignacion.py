@@ -564,6 +564,7 @@ def test_cli_json_has_the_documented_shape_and_is_byte_identical_under_permutati
         "cortes",
         "desempates",
         "discrepancias",
+        "lecturas",
         "explicaciones",
     ]
     assert data["asignaciones"][0] == {

@@ -120,6 +120,7 @@ def test_primer_ingreso_inconsistencias_de_las_pantallas() -> None:
         "direccion-del-siae-distinta",
         "niveles-de-estudios-previos-unam",
         "documentacion-incompleta-regularizacion-o-condicionada",
+        "telefonos-o-extensiones",
     }
     assert "9-01-2023" in por_id["fecha-de-ingreso-2023"].descripcion
     assert "2025 - 2026" in por_id["pantallas-ciclo-2025-2026"].descripcion

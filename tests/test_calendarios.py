@@ -97,18 +97,22 @@ def test_todo_limite_de_dia_sin_hora_lleva_supuesto() -> None:
             assert ventana.supuesto, f"{identificador}: {ventana.accion.value} ({ventana.articulo})"
 
 
-def test_registro_xlvi_dia_sin_hora_al_inicio() -> None:
+def test_registro_xlvi_abre_con_la_publicacion_de_las_11() -> None:
+    """1.1, 1.5, 2.1, 3 and 3.1 say «del 07 de marzo de 2023» without an hour; the call was
+    published that day at 11:00 (portada): nothing opens before it is public."""
     cal = load_calendario(XLVI)
     registro = cal.ventana(Accion.REGISTRO)
-    assert registro.desde == date(2023, 3, 7)
+    assert registro.desde == datetime.fromisoformat("2023-03-07T11:00:00-06:00")
     assert registro.hasta == datetime.fromisoformat("2023-03-09T16:00:00-06:00")
     assert registro.supuesto is not None and "11:00" in registro.supuesto
     respuesta = cal.consultar(Accion.REGISTRO, _cdmx(2023, 3, 7, 12))
     assert respuesta.abierta and registro.supuesto in respuesta.supuestos
-    for accion in (Accion.IMPRESION_SOLICITUD, Accion.ADJUNTAR_DOCUMENTOS, Accion.ENVIO_A_VALIDACION,
-                   Accion.DESCARGA_FICHA):
+    for accion in (Accion.REGISTRO, Accion.IMPRESION_SOLICITUD, Accion.ADJUNTAR_DOCUMENTOS,
+                   Accion.ENVIO_A_VALIDACION, Accion.DESCARGA_FICHA):
         ventana = cal.ventana(accion)
-        assert ventana.desde == date(2023, 3, 7) and ventana.supuesto, accion
+        assert ventana.desde == registro.desde and ventana.supuesto, accion
+        assert not cal.abierta(accion, _cdmx(2023, 3, 7, 10, 59, 59)), accion
+        assert cal.abierta(accion, _cdmx(2023, 3, 7, 11)), accion
 
 
 def test_plazos_resueltos_llevan_supuesto_y_articulo() -> None:
@@ -165,7 +169,7 @@ APERTURAS = [
     (XLIX, Accion.REGISTRO, "2026-02-17T16:00:00-06:00"),
     (XLIX, Accion.CARTA_COMPROMISO, "2026-02-24T09:00:00-06:00"),
     (XLIX, Accion.CARTA_PREACEPTACION, "2026-02-24T09:00:00-06:00"),
-    (XLVI, Accion.REGISTRO, "2023-03-07T00:00:00-06:00"),
+    (XLVI, Accion.REGISTRO, "2023-03-07T11:00:00-06:00"),
     (XLVI, Accion.RESULTADOS, "2023-03-13T16:00:00-06:00"),
     (XLVI, Accion.ACEPTACION_PLAZA, "2023-03-13T16:00:00-06:00"),
     (XLVI, Accion.CARTA_COMPROMISO, "2023-03-13T16:00:00-06:00"),
@@ -237,8 +241,12 @@ def test_xlvi_resultados_y_pago_de_extranjeros() -> None:
     assert _abierta(cal, Accion.CARTA_COMPROMISO, _cdmx(2023, 3, 13, 23, 59))
     assert not _abierta(cal, Accion.CARTA_COMPROMISO, _cdmx(2023, 3, 13, 23, 59, 1))
     pago = cal.ventana(Accion.PAGO_EXTRANJEROS)
-    assert pago.desde is None and pago.inicio(CDMX) is None and pago.hasta == date(2023, 3, 15)
+    # no opening in the document: from the pre-aceptación letter (13 March, 16:00), never before
+    assert pago.desde == datetime.fromisoformat("2023-03-13T16:00:00-06:00")
+    assert pago.hasta == date(2023, 3, 15)
     assert pago.supuesto is not None and "antes del 15 de marzo" in pago.supuesto
+    assert not _abierta(cal, Accion.PAGO_EXTRANJEROS, _cdmx(2023, 1, 2, 12))
+    assert not _abierta(cal, Accion.PAGO_EXTRANJEROS, _cdmx(2023, 3, 13, 15, 59, 59))
     assert _abierta(cal, Accion.PAGO_EXTRANJEROS, _cdmx(2023, 3, 14, 12))
     assert _abierta(cal, Accion.PAGO_EXTRANJEROS, _cdmx(2023, 3, 15, 23, 59, 59))
     assert not _abierta(cal, Accion.PAGO_EXTRANJEROS, _cdmx(2023, 3, 16))
@@ -294,9 +302,11 @@ def test_xlix_sin_fecha_de_seleccion_responde_con_el_periodo_general() -> None:
     cal = load_calendario(XLIX)
     respuesta = cal.consultar(Accion.REGISTRO, _cdmx(2026, 2, 18, 12))
     assert respuesta.abierta
-    assert respuesta.ventana.seleccion_dgces is None and respuesta.ventana.supuesto is None
-    # the library's own assumption: the general period stands in for the applicant's
-    assert len(respuesta.supuestos) == 1 and "periodo general" in respuesta.supuestos[0]
+    assert respuesta.ventana.seleccion_dgces is None
+    # the reading of «a las 23:59 horas», and the library's own assumption: the general period
+    # stands in for the applicant's
+    assert respuesta.ventana.supuesto is not None and "23:59:00" in respuesta.ventana.supuesto
+    assert len(respuesta.supuestos) == 2 and "periodo general" in respuesta.supuestos[1]
     con_fecha = cal.consultar(Accion.REGISTRO, _cdmx(2026, 2, 18, 12), seleccion_dgces=date(2026, 2, 17))
     assert not con_fecha.abierta
     assert con_fecha.supuestos == (con_fecha.ventana.supuesto,)
@@ -339,7 +349,9 @@ def test_xlix_titulo_o_cedula_seis_meses_desde_la_seleccion() -> None:
     cal = load_calendario(XLIX)
     titulo = cal.plazo(Accion.ENTREGA_TITULO_CEDULA, referencia=date(2026, 2, 16))
     assert (titulo.desde, titulo.hasta) == (date(2026, 2, 16), date(2026, 8, 16))
-    assert cal.plazo(Accion.ENTREGA_TITULO_CEDULA, referencia=date(2026, 8, 31)).hasta == date(2027, 2, 28)
+    # a selection date the staggered calendar of 1.2 does not list gives no deadline
+    with pytest.raises(residencias.InvalidQueryError, match=r"1\.2"):
+        cal.plazo(Accion.ENTREGA_TITULO_CEDULA, referencia=date(2026, 8, 31))
     plazo = next(p for p in cal.plazos if p.accion is Accion.ENTREGA_TITULO_CEDULA)
     assert plazo.por_aspirante
     resuelto = plazo.resolver(inicio_ciclo=cal.inicio_ciclo, dias=cal.dias_habiles,
@@ -399,7 +411,7 @@ def test_xlvi_cuota_de_extranjeros_primeros_15_dias_del_ciclo() -> None:
     assert (siguiente.desde, siguiente.hasta) == (date(2024, 3, 1), date(2024, 3, 15))
     assert cuota.supuesto is not None and "naturales" in cuota.supuesto
     # the window of the first payment is still the one the data gives, not the yearly rule
-    assert cal.ventana(Accion.PAGO_EXTRANJEROS).desde is None
+    assert cal.ventana(Accion.PAGO_EXTRANJEROS).desde == datetime.fromisoformat("2023-03-13T16:00:00-06:00")
 
 
 def test_xlvi_titulo_o_cedula_doce_meses_desde_los_resultados() -> None:
@@ -420,10 +432,18 @@ def test_unam_primer_ingreso_periodos() -> None:
         ventana = cal.ventana(accion)
         assert (ventana.desde, ventana.hasta) == (date(2026, 2, 4), date(2026, 2, 27)), accion
     pendientes = cal.ventana(Accion.DOCUMENTOS_PENDIENTES)
-    assert pendientes.desde is None and pendientes.hasta == date(2026, 8, 28)
+    # owed only by someone enrolled conditionally, which starts at the delivery window (4 Feb)
+    assert pendientes.desde == date(2026, 2, 4) and pendientes.hasta == date(2026, 8, 28)
+    assert not _abierta(cal, Accion.DOCUMENTOS_PENDIENTES, _cdmx(2025, 11, 3, 12))
+    assert cal.estado(pendientes, _cdmx(2025, 11, 3, 12)).value == "próxima"
     assert _abierta(cal, Accion.REGISTRO, _cdmx(2026, 1, 30, 23, 59, 59))
     assert not _abierta(cal, Accion.REGISTRO, _cdmx(2026, 1, 31))
-    assert _abierta(cal, Accion.PAGO, _cdmx(2026, 2, 7, 10))  # the cashiers' hours are not given
+    # the cashiers' hours are not given: those of the ventanilla steps around the payment
+    assert not _abierta(cal, Accion.PAGO, _cdmx(2026, 2, 7, 10))  # a Saturday
+    assert not _abierta(cal, Accion.PAGO, _cdmx(2026, 2, 9, 8, 59))
+    assert _abierta(cal, Accion.PAGO, _cdmx(2026, 2, 9, 9))
+    assert not _abierta(cal, Accion.PAGO, _cdmx(2026, 2, 27, 23, 59))
+    assert _abierta(cal, Accion.PAGO, _cdmx(2026, 2, 27, 17, 30))
     assert _abierta(cal, Accion.DOCUMENTOS_PENDIENTES, _cdmx(2026, 8, 28, 12))
     assert not _abierta(cal, Accion.DOCUMENTOS_PENDIENTES, _cdmx(2026, 8, 29, 12))
 

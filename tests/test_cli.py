@@ -247,7 +247,9 @@ def test_documentos_for_mexicans_with_studies_abroad(capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, "documentos", "imss-cer-2026-2027", "--categoria", "mexicano-extranjero",
                        "--json")
     assert code == 0
-    items = json.loads(out)
+    data = json.loads(out)
+    assert data["restricciones"] == []
+    items = data["documentos"]
     assert [i["documento"] for i in items][:3] == ["IDENTIFICACION", "ACTADENACIMIENTO", "CURP"]
     assert next(i for i in items if i["documento"] == "DIPLOMAINSTITUCIONAL")["segun_su_caso"] is True
 

@@ -81,7 +81,8 @@ def test_asignar_on_a_terminal_shows_every_phase_and_the_same_answer(
     assert plain.errores == ""
     assert _phases(terminal.errores) == [
         "leyendo y validando la entrada", "asignando", "leyendo el resultado publicado",
-        "comparando con el resultado publicado", "explicando 736574",
+        "comparando con el resultado publicado", "asignando por rondas (la otra lectura de 6.2)",
+        "explicando 736574",
         f"escribiendo el reporte {tmp_path / 'r.md'}", f"escribiendo el CSV {tmp_path / 's.csv'}",
         "preparando la salida",
     ]
@@ -122,5 +123,6 @@ def test_a_real_terminal_on_stderr_and_a_pipe_on_stdout() -> None:
     assert json.loads(done.stdout)["explicaciones"] == []
     text = received.decode("utf-8")
     assert re.findall(r"residencias asignar: ([^…]+)…", text) == [
-        "leyendo y validando la entrada", "asignando", "preparando la salida"]
+        "leyendo y validando la entrada", "asignando", "asignando por rondas (la otra lectura de 6.2)",
+        "preparando la salida"]
     assert text.endswith(CLEAR)

@@ -127,7 +127,8 @@ def test_publication_offset_must_be_the_zones(tmp_path: Path) -> None:
     text = XLVI_YAML.read_text(encoding="utf-8")
     assert "2023-03-07T11:00:00-06:00" in text
     path = tmp_path / "xlvi.yaml"
-    path.write_text(text.replace("2023-03-07T11:00:00-06:00", "2023-03-07T11:00:00-05:00"), encoding="utf-8")
+    wrong = text.replace("fecha_hora: 2023-03-07T11:00:00-06:00", "fecha_hora: 2023-03-07T11:00:00-05:00")
+    path.write_text(wrong, encoding="utf-8")
     found = [o for o in lint(path) if o.severidad is Severidad.ERROR]
     assert [o.codigo for o in found] == ["desfase-horario"]
     assert "(-06:00)" in found[0].mensaje
@@ -141,3 +142,21 @@ def test_a_file_name_asked_twice_is_an_error(tmp_path: Path) -> None:
     found = [o for o in lint(path) if o.severidad is Severidad.ERROR]
     assert [o.codigo for o in found] == ["archivo-repetido"]
     assert "IDENTIFICACION1" in found[0].mensaje
+
+
+def test_tabla_1_rows_that_tabla_4_leaves_out(cer_findings: tuple[Observacion, ...]) -> None:
+    """Fidelity: Tabla 1 rows that look like Tabla 4's and are not in it (9.1)."""
+    completo = [o.mensaje for o in cer_findings if o.codigo == "ceme-completo-sin-diploma"]
+    assert len(completo) == 2
+    assert any("«Alergia e Inmunología Clínica»" in m and "Medicina Interna" in m for m in completo)
+    assert any("«Hematología pediátrica»" in m and "Pediatría" in m for m in completo)
+    del_ceme = [o for o in cer_findings if o.codigo == "cer-del-ceme-sin-diploma"]
+    assert [o.lugares for o in del_ceme] == [("1.2 C y 1.3, Tabla 1 (fila 8)", "9.1, Tabla 4")]
+    assert "«Cirugía pediátrica»" in del_ceme[0].mensaje and "8 de los 10" in del_ceme[0].mensaje
+
+
+def test_unam_telefonos_del_paso_10_y_de_la_pregunta_7() -> None:
+    found = [o for o in lint("unam-primer-ingreso-2026") if o.codigo == "telefonos-o-extensiones"]
+    assert len(found) == 1
+    assert found[0].lugares == ("Instructivo, paso 10", "Preguntas frecuentes 7")
+    assert "5623-2107" in found[0].mensaje and "32107" in found[0].mensaje

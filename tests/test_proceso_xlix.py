@@ -513,5 +513,5 @@ def test_a_selection_date_outside_the_staggered_table_is_a_bad_query() -> None:
     """1.2 staggers registration only for selections on 16, 17 and 18 February 2026."""
     fuera = Historia(ID, (ev("registro", cdmx(2026, 2, 19, 17)),), attrs.evolve(
         EXITO.aspirante, constancia_enarm=ConstanciaENARM(fecha_seleccion_dgces=date(2026, 2, 10))))
-    with pytest.raises(residencias.InvalidQueryError, match="2026-02-10 no está entre ellas"):
+    with pytest.raises(residencias.InvalidQueryError, match=r"2026-02-10 no está en el calendario de 1\.2"):
         residencias.estado(CONV, fuera, cdmx(2026, 2, 20))

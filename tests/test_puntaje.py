@@ -59,6 +59,7 @@ def _valida(titulo: str = "Cohorte de sepsis", **cambios: Any) -> Publicacion:
         "fecha_publicacion": date(2024, 6, 1),
         "seres_humanos": True,
         "durante_curso_prerrequisito": True,
+        "relacionada_con_prerrequisito": True,
         "area_medicina_humana": True,
         "fuente": FuenteEvidencia.PUBMED,
     }
@@ -250,9 +251,10 @@ def test_primer_autor_0_05() -> None:
     evaluacion = _evaluar(_valida())
     assert evaluacion.estado is EstadoPublicacion.VALIDA
     assert evaluacion.puntos == Decimal("0.05")
-    assert [h.resultado for h in evaluacion.hallazgos] == [Resultado.CUMPLE] * 8
-    assert [h.criterio for h in evaluacion.hallazgos] == list("ABCDEFGH")
-    assert [h.articulo for h in evaluacion.hallazgos] == [f"7.1 {x}" for x in "ABCDEFGH"]
+    assert [h.resultado for h in evaluacion.hallazgos] == [Resultado.CUMPLE] * 9
+    assert [h.criterio for h in evaluacion.hallazgos] == ["6.1", *"ABCDEFGH"]
+    assert [h.articulo for h in evaluacion.hallazgos] == ["6.1, Puntaje Adicional",
+                                                          *(f"7.1 {x}" for x in "ABCDEFGH")]
 
 
 def test_segundo_autor_0_025() -> None:
@@ -387,7 +389,7 @@ def test_tipo_no_listado_no_es_permitido() -> None:
 
 def test_solo_titulo_queda_pendiente_en_todo() -> None:
     evaluacion = _evaluar(Publicacion("Sin datos"))
-    assert [h.resultado for h in evaluacion.hallazgos] == [Resultado.FALTA_DATO] * 8
+    assert [h.resultado for h in evaluacion.hallazgos] == [Resultado.FALTA_DATO] * 9
     assert evaluacion.estado is EstadoPublicacion.PENDIENTE
 
 

@@ -7,7 +7,10 @@ Two kinds of finding, each citing every place involved:
   file name asked twice, a publication instant whose UTC offset is not its zone's;
 - ``advertencia``: the document contradicts itself, and the data keeps it as written: the
   declared ``inconsistencias``, errata used in a table, names spelled differently between or
-  within tables, Tabla 4 rows that Tabla 1 does not have.
+  within tables, Tabla 4 rows that Tabla 1 does not have, and Tabla 1 rows that Tabla 4 seems to
+  leave out: a CER whose prerequisite is the whole CEME (the highest grado the tables give that
+  CEME; 9.1's diploma certifies «la conclusión satisfactoria del CEME»), and a CER of a CEME most
+  of whose CERs Tabla 4 lists.
 
 >>> obs = lint("imss-cer-2026-2027")
 >>> [o.severidad.value for o in obs if o.severidad is Severidad.ERROR]
@@ -97,6 +100,8 @@ def check_convocatoria(convocatoria: Convocatoria) -> tuple[Observacion, ...]:
         found.extend(_spellings(convocatoria.id, catalogo, (tablas.prerrequisitos,
                                                              tablas.diploma_institucional)))
         found.extend(_missing_from_table_1(convocatoria.id, catalogo, tablas.prerrequisitos,
+                                           tablas.diploma_institucional))
+        found.extend(_missing_from_table_4(convocatoria.id, catalogo, tablas.prerrequisitos,
                                            tablas.diploma_institucional))
     errors = [o for o in found if o.severidad is Severidad.ERROR]
     return tuple(errors + [o for o in found if o.severidad is Severidad.ADVERTENCIA])
@@ -260,3 +265,34 @@ def _missing_from_table_1(cid: str, catalogo: CatalogoEspecialidades, tabla1: Ta
                               f"la Tabla 4 da a «{fila.cer}» el prerrequisito {fila.ceme} grado "
                               f"{fila.grado}, que la Tabla 1 no tiene para ese CER",
                               (fila.articulo, f"{tabla1.articulo}, Tabla 1"))
+
+
+def _missing_from_table_4(cid: str, catalogo: CatalogoEspecialidades, tabla1: TablaCER,
+                          tabla4: TablaCER) -> Iterator[Observacion]:
+    """Tabla 1 rows Tabla 4 leaves out although they look like its rows: the whole CEME as
+    prerequisite (its highest grado in either table), or a CEME whose CERs Tabla 4 mostly lists."""
+    rows_4 = {(_key(catalogo, f.cer), _key(catalogo, f.ceme)) for f in tabla4.filas}
+    top: dict[str, int] = {}
+    for fila in (*tabla1.filas, *tabla4.filas):
+        ceme = _key(catalogo, fila.ceme)
+        top[ceme] = max(top.get(ceme, 0), fila.grado)
+    by_ceme: dict[str, list[PrerrequisitoCER]] = {}
+    for fila in tabla1.filas:
+        by_ceme.setdefault(_key(catalogo, fila.ceme), []).append(fila)
+    place_4 = f"{tabla4.articulo}, Tabla 4"
+    for ceme, filas in by_ceme.items():
+        missing = [f for f in filas if (_key(catalogo, f.cer), ceme) not in rows_4]
+        listed = len(filas) - len(missing)
+        for fila in missing:
+            if fila.grado == top[ceme]:
+                yield Observacion(
+                    cid, Severidad.ADVERTENCIA, "ceme-completo-sin-diploma",
+                    f"la Tabla 1 pide para «{fila.cer}» el CEME {fila.ceme} completo (grado {fila.grado}, "
+                    "el más alto que las tablas dan a ese CEME), pero la Tabla 4 no lo obliga a entregar "
+                    "el diploma institucional que certifica la conclusión del CEME", (fila.articulo, place_4))
+            elif listed > len(filas) / 2:
+                yield Observacion(
+                    cid, Severidad.ADVERTENCIA, "cer-del-ceme-sin-diploma",
+                    f"la Tabla 4 obliga a entregar el diploma en {listed} de los {len(filas)} CER que la "
+                    f"Tabla 1 abre desde {fila.ceme}, pero no en «{fila.cer}» (grado {fila.grado})",
+                    (fila.articulo, place_4))

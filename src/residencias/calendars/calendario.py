@@ -123,7 +123,8 @@ class Calendario:
         """The window of an action; for a registration staggered by DGCES selection date, the
         applicant's variant when ``seleccion_dgces`` is given, else the general window. An action
         that is a derived deadline is computed from the applicant's dates given."""
-        _dias(seleccion_dgces=seleccion_dgces, registro=registro)
+        _fechas_en_rango(seleccion_dgces=seleccion_dgces, registro=registro)
+        self.comprobar_fechas(seleccion_dgces=seleccion_dgces, registro=registro)
         found = self.ventanas_de(accion)
         if not found:
             plazo = self._plazo(accion)
@@ -212,6 +213,57 @@ class Calendario:
         left = fin - instante
         return left if left >= timedelta(0) else None
 
+    def comprobar_fechas(self, *, seleccion_dgces: date | None = None, registro: date | None = None) -> None:
+        """Refuse an applicant's date that this calendar cannot hold, with the article: a DGCES
+        selection date that the staggered registration does not list (XLIX 1.2), or a registration
+        date outside the registration window when a deadline counts from it (regularización, paso
+        1). A date the calendar does not use is ignored. Every query that takes these dates calls
+        this, so every caller gets the same answer."""
+        if seleccion_dgces is not None:
+            self._comprobar_seleccion(seleccion_dgces)
+        if registro is not None:
+            self._comprobar_registro(registro)
+
+    def seleccion_dgces_valida(self, fecha: date) -> bool | None:
+        """Whether the staggered registration lists this DGCES selection date (``None``: the
+        calendar staggers nothing)."""
+        dates = {v.seleccion_dgces for v in self.ventanas if v.seleccion_dgces is not None}
+        return fecha in dates if dates else None
+
+    def _comprobar_seleccion(self, fecha: date) -> None:
+        variants = [v for v in self.ventanas if v.seleccion_dgces is not None]
+        if not variants or self.seleccion_dgces_valida(fecha):
+            return
+        dates = ", ".join(sorted({v.seleccion_dgces.isoformat() for v in variants if v.seleccion_dgces}))
+        articulo = variants[0].articulo.split(" (")[0]
+        raise InvalidQueryError(
+            f"{self.convocatoria}: la fecha de selección en la DGCES {fecha.isoformat()} no está en el "
+            f"calendario de {articulo}, que solo da registro a quienes seleccionaron el {dates}; no hay "
+            "periodo de registro para esa fecha"
+        )
+
+    def _comprobar_registro(self, fecha: date) -> None:
+        if not any(p.referencia is Referencia.REGISTRO for p in self.plazos):
+            return
+        windows = [v for v in self.ventanas if v.accion is Accion.REGISTRO and v.seleccion_dgces is None]
+        spans = [self._dias(v) for v in windows]
+        if not spans or any((a is None or a <= fecha) and fecha <= b for a, b in spans):
+            return
+        first, last = spans[0]
+        desde = first.isoformat() if first is not None else "su inicio"
+        raise InvalidQueryError(
+            f"{self.convocatoria}: la fecha de registro {fecha.isoformat()} está fuera del periodo de "
+            f"registro ({windows[0].articulo}: del {desde} al {last.isoformat()}); no se calculan "
+            "plazos desde una fecha en que no se podía registrar"
+        )
+
+    def _dias(self, ventana: Ventana) -> tuple[date | None, date]:
+        """The first and last day a window touches, in the calendar's zone."""
+        inicio = ventana.inicio(self.zona)
+        if not isinstance(ventana.hasta, datetime):
+            return (inicio.date() if inicio else None), ventana.hasta
+        return (inicio.date() if inicio else None), ventana.fin(self.zona).date()
+
     def _plazo(self, accion: Accion | str) -> Plazo | None:
         wanted = _parse_accion(accion)
         return next((p for p in self.plazos if p.accion is wanted), None)
@@ -223,12 +275,18 @@ class Calendario:
         if plazo is None:
             raise InvalidQueryError(f"la convocatoria {self.convocatoria} no tiene plazo de "
                                     f"'{_parse_accion(accion).value}'")
+        if plazo.referencia is Referencia.SELECCION_DGCES:
+            self.comprobar_fechas(seleccion_dgces=referencia)
+        elif plazo.referencia is Referencia.REGISTRO:
+            self.comprobar_fechas(registro=referencia)
         return plazo.resolver(inicio_ciclo=self.inicio_ciclo, dias=self.dias_habiles, referencia=referencia)
 
     def plazos_resueltos(self, *, seleccion_dgces: date | None = None,
                          registro: date | None = None) -> tuple[Ventana, ...]:
-        """Every derived deadline that can be computed with the facts given."""
-        _dias(seleccion_dgces=seleccion_dgces, registro=registro)
+        """Every derived deadline that can be computed with the facts given (an applicant's date
+        the calendar cannot hold is refused, see :meth:`comprobar_fechas`)."""
+        _fechas_en_rango(seleccion_dgces=seleccion_dgces, registro=registro)
+        self.comprobar_fechas(seleccion_dgces=seleccion_dgces, registro=registro)
         resolved = []
         for plazo in self.plazos:
             facts = {"seleccion_dgces": seleccion_dgces, "registro": registro}
@@ -241,8 +299,10 @@ class Calendario:
 
     def ventanas_para(self, seleccion_dgces: date | None = None) -> tuple[Ventana, ...]:
         """The windows that apply to an applicant: without a DGCES selection date, the general
-        windows; with one, the applicant's variant of each staggered action."""
-        _dias(seleccion_dgces=seleccion_dgces)
+        windows; with one, the applicant's variant of each staggered action (a date the calendar
+        does not stagger for is refused, see :meth:`comprobar_fechas`)."""
+        _fechas_en_rango(seleccion_dgces=seleccion_dgces)
+        self.comprobar_fechas(seleccion_dgces=seleccion_dgces)
         if seleccion_dgces is None:
             return tuple(v for v in self.ventanas if v.seleccion_dgces is None)
         chosen: list[Ventana] = []
@@ -275,7 +335,7 @@ def instante_en(en: object, zona: ZoneInfo) -> datetime:
     return en.astimezone(zona)
 
 
-def _dias(**dias: object) -> None:
+def _fechas_en_rango(**dias: object) -> None:
     """Refuse an applicant's date that is not a date, or is outside the supported range."""
     for nombre, dia in dias.items():
         if dia is None:

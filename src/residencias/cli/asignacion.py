@@ -12,10 +12,11 @@ import os
 from typing import Any
 
 from residencias.assignment.asignacion import Asignacion
-from residencias.assignment.replay import replay
+from residencias.assignment.lecturas import auditar_lecturas
 from residencias.cli._argumentos import add_json, megabytes, salidas
 from residencias.cli._progreso import Progreso
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, comprobar_salidas, emit, emit_json, write_text
+from residencias.domain.asignacion import Lectura
 from residencias.loading.entrada import MIB
 from residencias.loading.files import archivos_de_convocatoria
 
@@ -41,6 +42,10 @@ def register(sub: Any) -> None:
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
                    help="explica la asignación de un folio, opción por opción (repetible; con --json, "
                         "en la clave 'explicaciones')")
+    p.add_argument("--lectura", choices=[lectura.value for lectura in Lectura],
+                   help="lectura de 6.2: serial (en orden de PI-IMSS, cada aspirante toma su primera opción "
+                        "libre) o rondas (primeras opciones de todos, luego segundas...); por omisión la que "
+                        "declara la convocatoria (un supuesto)")
     add_json(p, "salida en JSON")
     p.set_defaults(handler=_cmd_asignar)
 
@@ -81,15 +86,19 @@ def _cmd_asignar(args: argparse.Namespace) -> int:
         entradas.append(args.esperado)
     comprobar_salidas(salidas_pedidas, entradas)
     max_bytes = None if args.max_mb is None else args.max_mb * MIB
+    lectura = Lectura(args.lectura) if args.lectura else None
     with Progreso("residencias asignar") as fase:
-        auditoria = replay(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria,
-                           progreso=fase, max_bytes=max_bytes)
-        asignacion = auditoria.asignacion
+        auditoria = auditar_lecturas(args.concurso, esperado=args.esperado, convocatoria=args.convocatoria,
+                                     lectura=lectura, progreso=fase, max_bytes=max_bytes)
+        asignacion = auditoria.auditoria.asignacion
         if asignacion.convocatoria is not None:  # named by the fixture itself
             comprobar_salidas(salidas_pedidas, archivos_de_convocatoria(asignacion.convocatoria))
         if args.explicar:
             fase("explicando " + ", ".join(args.explicar))
-        explicaciones = [_explicacion(asignacion, folio) for folio in args.explicar]
+        explicaciones = [_explicacion(asignacion, folio) if auditoria.lectura is Lectura.SERIAL
+                         else {"folio": folio, "lectura": auditoria.lectura.value,
+                               "texto": auditoria.explicar(folio)}
+                         for folio in args.explicar]
         if args.reporte:
             fase(f"escribiendo el reporte {args.reporte}")
             write_text(args.reporte, auditoria.to_markdown())

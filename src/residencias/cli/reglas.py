@@ -22,10 +22,10 @@ from residencias.loading.files import (
 )
 from residencias.process.evaluacion import evaluate
 from residencias.rules.archivos import revisar_archivos
-from residencias.rules.checklist import Categoria, checklist
+from residencias.rules.checklist import Categoria, lista_de_documentos
 from residencias.rules.dictamen import ResultadoGeneral
 from residencias.rules.preasignacion import EstadoPreasignacion, revisar_preasignacion
-from residencias.rules.puntaje import calcular_pi_imss
+from residencias.rules.puntaje import ARTICULO_CONVERSION, calcular_pi_imss, promedio_en_base_100
 
 __all__ = ["register"]
 
@@ -64,7 +64,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser("puntaje", help="calcula el PI-IMSS con su desglose (CER 6.1, Tabla 2; sección 7)",
                        epilog=salidas(""))
     p.add_argument("--efiser", required=True, type=decimal, help="calificación del EFISER, base 100")
-    p.add_argument("--promedio", required=True, type=decimal, help="promedio de posgrado, base 100")
+    p.add_argument("--promedio", required=True, type=decimal,
+                   help="promedio de posgrado, en base 100 salvo que se indique --escala-promedio")
+    p.add_argument("--escala-promedio", type=int, choices=(100, 10, 5), default=100,
+                   help="escala en que está escrito el promedio; se lleva a base 100 como dicen las "
+                        "convocatorias del ENARM (2.1 d)")
+    p.add_argument("--equivalencia", action="store_true",
+                   help="se cuenta con el documento oficial de equivalencia (necesario para la escala 5)")
     p.add_argument("--enarm", required=True, type=decimal, help="calificación del ENARM, base 100")
     p.add_argument("--publicaciones", metavar="ARCHIVO", help="YAML con la lista 'publicaciones:'")
     p.add_argument("--convocatoria", default=CER_POR_OMISION, metavar="ID",
@@ -96,15 +102,21 @@ def _cmd_evaluar(args: argparse.Namespace) -> int:
 def _cmd_documentos(args: argparse.Namespace) -> int:
     conv = load_convocatoria(args.convocatoria)
     categorias = frozenset(Categoria(c) for c in args.categoria)
-    items = checklist(conv, categorias)
+    lista = lista_de_documentos(conv, categorias)
     if args.json:
-        emit_data(list(items))
-        return EXIT_OK
-    shown = ", ".join(sorted(c.value for c in categorias)) or "sin categoría"
+        emit_data(lista)
+        return EXIT_OK if lista.cubierto else EXIT_NEGATIVE
+    shown = ", ".join(lista.categorias) or "sin categoría"
     emit(f"Documentos de {conv.id} ({shown}):")
-    for item in items:
-        mark = " (según su caso)" if item.segun_su_caso else ""
-        emit(f"  {item.documento:<22} [{item.articulo}] {item.mensaje}{mark}")
+    for restriccion in lista.restricciones:
+        emit(f"  {restriccion.linea()}")
+    if not lista.cubierto:
+        emit("  No se da lista de documentos: la convocatoria no cubre este caso.")
+        return EXIT_NEGATIVE
+    for item in lista.documentos:
+        asked = f" [{'; '.join(item.requisitos)}]" if item.requisitos else ""
+        when = f" (según su caso: {item.condicion})" if item.segun_su_caso else ""
+        emit(f"  {item.documento:<22} [{item.articulo}] {item.mensaje}{asked}{when}")
     return EXIT_OK
 
 
@@ -140,12 +152,16 @@ def _cmd_puntaje(args: argparse.Namespace) -> int:
     publicaciones: tuple[Publicacion, ...] = ()
     if args.publicaciones:
         publicaciones = load_file(args.publicaciones, _ArchivoPublicaciones).publicaciones
-    desglose = calcular_pi_imss(conv.puntaje, efiser=args.efiser, promedio_posgrado=args.promedio,
+    promedio = promedio_en_base_100(args.promedio, args.escala_promedio, con_equivalencia=args.equivalencia)
+    desglose = calcular_pi_imss(conv.puntaje, efiser=args.efiser, promedio_posgrado=promedio,
                                 enarm=args.enarm, publicaciones=publicaciones)
     if args.json:
         emit_data(desglose)
-    else:
-        emit(desglose.explicar())
+        return EXIT_OK
+    emit(desglose.explicar())
+    if args.escala_promedio != 100:
+        emit(f"Promedio de posgrado llevado a base 100: {args.promedio} (escala {args.escala_promedio}) -> "
+             f"{promedio} ({ARTICULO_CONVERSION})")
     return EXIT_OK
 
 

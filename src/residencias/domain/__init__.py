@@ -21,6 +21,7 @@ from residencias.domain.personas import (
     Estudios,
     Nacionalidad,
     Residente,
+    SituacionLaboral,
     TrabajadorIMSS,
 )
 from residencias.domain.sede import Sede
@@ -50,6 +51,7 @@ __all__ = [
     "Publicacion",
     "Residente",
     "Sede",
+    "SituacionLaboral",
     "TablaCER",
     "TablasCER",
     "TextoCitado",

@@ -1,5 +1,7 @@
-"""The ``asignacion:`` block of a convocatoria: the article of the assignment procedure and the
-tie-break it declares as a ``supuesto`` (used by :mod:`residencias.assignment.politica`)."""
+"""The ``asignacion:`` block of a convocatoria: the article of the assignment procedure, the
+tie-break it declares as a ``supuesto`` (used by :mod:`residencias.assignment.politica`), and the
+reading of the procedure the library runs by default, also a ``supuesto`` where the text admits
+more than one (:mod:`residencias.assignment.rondas`)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import attrs
 
 from residencias.domain.validators import InvalidValue, non_empty
 
-__all__ = ["Criterio", "CriteriosDesempate", "DatosAsignacion"]
+__all__ = ["Criterio", "CriteriosDesempate", "DatosAsignacion", "Lectura", "LecturaAsignacion"]
 
 
 class Criterio(enum.Enum):
@@ -56,10 +58,35 @@ class CriteriosDesempate:
     supuesto: str = attrs.field(validator=non_empty)
 
 
+class Lectura(enum.Enum):
+    """How the text of 6.2 is read.
+
+    ``serial``: in descending order of PI-IMSS, each applicant takes the first option that still
+    has a plaza (serial dictatorship); ``rondas``: round by round, every applicant still without a
+    seat asks for the option of that round (their first, then their second...) among the plazas
+    still free, and within a round the higher PI-IMSS goes first (immediate acceptance)."""
+
+    SERIAL = "serial"
+    RONDAS = "rondas"
+
+    @property
+    def texto(self) -> str:
+        return {"serial": "serial (por orden de PI-IMSS)", "rondas": "por rondas de opciones"}[self.value]
+
+
+@attrs.frozen
+class LecturaAsignacion:
+    """The reading the library runs unless asked for another, and why (a ``supuesto``)."""
+
+    por_omision: Lectura
+    supuesto: str = attrs.field(validator=non_empty)
+
+
 @attrs.frozen
 class DatosAsignacion:
-    """The ``asignacion:`` block: the article of the procedure and the tie-break."""
+    """The ``asignacion:`` block: the article of the procedure, the tie-break and the reading."""
 
     articulo: str = attrs.field(validator=non_empty)
     desempate: CriteriosDesempate
+    lectura: LecturaAsignacion | None = None
     nota: str | None = attrs.field(default=None, validator=non_empty)

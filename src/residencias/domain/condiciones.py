@@ -9,8 +9,11 @@ Exactly one form per condition:
   unknown when it is absent, never false); ``{hecho: PATH, declarado: true|false}`` (whether the
   expediente states the fact: never unknown, so it tells categories apart and rules allow it only
   in ``aplica_si``, ``salvo``, ``alternativa`` and ``cuando``);
-- ``{documento: TIPO}``: the document was presented (with ``apostillado``, ``notariado``,
-  ``traducido`` or ``en_espanol`` also required of it when given);
+- ``{documento: TIPO}``: the document was presented (with any of its qualifiers also required
+  of it when given: ``expedido_en_extranjero``, ``apostillado``, ``notariado``, ``traducido``,
+  ``en_espanol``, ``vigente``, ``emitido_por_universidad``, ``copia_certificada``,
+  ``firmado_tinta_azul``, ``ultima_impresion``; a qualifier the document does not state is
+  unknown, never false);
 - ``{todas: [...]}``, ``{alguna: [...]}``, ``{no: {...}}``.
 
 Evaluation is three-valued: true, false, or unknown with the facts that are missing; ``todas``
@@ -32,12 +35,32 @@ from residencias.domain.hechos import COMPUTED_FROM, FACTS, MISSING, read_fact
 from residencias.domain.validators import InvalidValue
 from residencias.text import mostrar, quiso_decir
 
-__all__ = ["Condicion", "Evaluacion", "Valor"]
+__all__ = ["CALIFICATIVOS", "Condicion", "Evaluacion", "Valor"]
 
 Valor: TypeAlias = bool | int | Decimal | str | date
 """What a comparison may compare a fact with."""
 
 _COMPARISONS = ("es", "en", "entre", "mayor_o_igual", "menor_que", "presente", "declarado")
+CALIFICATIVOS = ("expedido_en_extranjero", "notariado", "apostillado", "traducido", "en_espanol", "vigente",
+                 "emitido_por_universidad", "copia_certificada", "firmado_tinta_azul", "ultima_impresion")
+"""What a ``documento`` condition may also require of the document (fields of
+:class:`~residencias.domain.expediente.Documento`)."""
+_TEXTO_CALIFICATIVO = {
+    ("expedido_en_extranjero", True): "expedido en el extranjero",
+    ("expedido_en_extranjero", False): "expedido en México",
+    ("apostillado", True): "apostillado", ("apostillado", False): "sin apostillar",
+    ("notariado", True): "notariado", ("notariado", False): "sin notariar",
+    ("traducido", True): "traducido al español", ("traducido", False): "sin traducir",
+    ("en_espanol", True): "en español", ("en_espanol", False): "en otro idioma",
+    ("vigente", True): "vigente", ("vigente", False): "no vigente",
+    ("emitido_por_universidad", True): "emitido por la universidad",
+    ("emitido_por_universidad", False): "no emitido por la universidad",
+    ("copia_certificada", True): "en copia certificada", ("copia_certificada", False): "no certificada",
+    ("firmado_tinta_azul", True): "firmado en tinta azul",
+    ("firmado_tinta_azul", False): "sin firma en tinta azul",
+    ("ultima_impresion", True): "de la última impresión",
+    ("ultima_impresion", False): "no de la última impresión",
+}
 _FORMS = ("hecho", "documento", "todas", "alguna", "no")
 
 
@@ -87,6 +110,12 @@ class Condicion:
     notariado: bool | None = None
     traducido: bool | None = None
     en_espanol: bool | None = None
+    expedido_en_extranjero: bool | None = None
+    vigente: bool | None = None
+    emitido_por_universidad: bool | None = None
+    copia_certificada: bool | None = None
+    firmado_tinta_azul: bool | None = None
+    ultima_impresion: bool | None = None
     todas: tuple[Condicion, ...] | None = None
     alguna: tuple[Condicion, ...] | None = None
     no: Condicion | None = None
@@ -101,11 +130,8 @@ class Condicion:
             self._check_fact(comparisons)
         elif comparisons:
             raise InvalidValue(f"'{comparisons[0]}' compara un hecho; falta 'hecho'", comparisons[0])
-        if self.documento is None and any(
-            getattr(self, f) is not None for f in ("apostillado", "notariado", "traducido", "en_espanol")
-        ):
-            raise InvalidValue("'apostillado', 'notariado', 'traducido' y 'en_espanol' califican "
-                               "un 'documento'")
+        if self.documento is None and any(getattr(self, f) is not None for f in CALIFICATIVOS):
+            raise InvalidValue(f"{', '.join(repr(f) for f in CALIFICATIVOS)} califican un 'documento'")
         for group in ("todas", "alguna"):
             parts = getattr(self, group)
             if parts is not None and not parts:
@@ -214,7 +240,7 @@ class Condicion:
         if found is None:
             return Evaluacion(False, (), ((name, "no presentado"),))
         missing: list[str] = []
-        for formality in ("apostillado", "notariado", "traducido", "en_espanol"):
+        for formality in CALIFICATIVOS:
             if getattr(self, formality) is None:
                 continue
             stated = getattr(found, formality)
@@ -226,6 +252,15 @@ class Condicion:
             return Evaluacion(None, tuple(missing), ((name, "presentado"),))
         return Evaluacion(True, (), ((name, "presentado"),))
 
+    def calificativos(self) -> tuple[tuple[str, bool], ...]:
+        """The qualifiers a ``documento`` condition requires, in :data:`CALIFICATIVOS` order."""
+        return tuple((q, getattr(self, q)) for q in CALIFICATIVOS if getattr(self, q) is not None)
+
+    @staticmethod
+    def texto_calificativo(nombre: str, valor: bool) -> str:
+        """How a person reads a qualifier, in Spanish («apostillado», «expedido en México»)."""
+        return _TEXTO_CALIFICATIVO[(nombre, valor)]
+
     def usa_declarado(self) -> bool:
         """Whether ``declarado`` appears anywhere in this condition."""
         if self.declarado is not None:
@@ -236,17 +271,29 @@ class Condicion:
     def describir(self) -> str:
         """A short Spanish reading of the condition, for explanations."""
         if self.hecho is not None:
+            if self.declarado is not None:
+                return f"{'se declara' if self.declarado else 'no se declara'} {self.hecho}"
+            if self.presente is not None:
+                return f"se conoce {self.hecho}"
             for comparison in _COMPARISONS:
                 value = getattr(self, comparison)
                 if value is not None:
-                    shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+                    shown = ", ".join(map(_shown, value)) if isinstance(value, tuple) else _shown(value)
                     return f"{self.hecho} {comparison.replace('_', ' ')} {shown}"
         if self.documento is not None:
-            return f"presenta {self.documento}"
+            asked = self.calificativos()
+            shown = f" ({', '.join(_TEXTO_CALIFICATIVO[q] for q in asked)})" if asked else ""
+            return f"presenta {self.documento}{shown}"
         if self.no is not None:
             return f"no ({self.no.describir()})"
         joiner = " y " if self.todas is not None else " o "
         return "(" + joiner.join(c.describir() for c in (self.todas or self.alguna or ())) + ")"
+
+
+def _shown(value: Valor) -> str:
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    return str(value)
 
 
 attrs.resolve_types(Condicion)

@@ -16,7 +16,11 @@ __all__ = ["Calificaciones", "Documento", "Expediente"]
 @attrs.frozen
 class Documento:
     """A document presented: its kind (the file name of the table, e.g. ``ACTADENACIMIENTO``,
-    or the document's key), the file, and the formalities of documents issued abroad."""
+    or the document's key), the file, and what the documents ask of it: the formalities of
+    documents issued abroad; whether it is current (an identification «vigente»); issued by the
+    university rather than by the hospital unit (CER 3.1, 7); a certified copy (CER 3.1, 11 a);
+    signed in blue ink (CER 3.1, 12); the last printing the system generated (CER 3.1, 12; XLVI
+    2.1 nota 1 l); XLIX 2.2.1 j)). Each is unknown until stated."""
 
     tipo: str = attrs.field(validator=non_empty)
     archivo: str | None = attrs.field(default=None, validator=non_empty)
@@ -25,6 +29,11 @@ class Documento:
     notariado: bool | None = None
     traducido: bool | None = None
     en_espanol: bool | None = None
+    vigente: bool | None = None
+    emitido_por_universidad: bool | None = None
+    copia_certificada: bool | None = None
+    firmado_tinta_azul: bool | None = None
+    ultima_impresion: bool | None = None
 
 
 @attrs.frozen
@@ -51,6 +60,11 @@ class Expediente:
     documentos: tuple[Documento, ...] | None = None
     calificaciones: Calificaciones = attrs.Factory(Calificaciones)
     historia: tuple[Evento, ...] | None = None
+    archivos_conformes: bool | None = None
+    """Whether the uploaded files meet the call's file table (what ``revisar-archivos`` checks:
+    XLVI 2.1 nota 2 c; XLIX 2.2.3 c)."""
+    archivos_legibles: bool | None = None
+    """Whether every uploaded file is legible (XLVI 7; XLIX 2.2.3 b, 7.1)."""
 
     def documento(self, tipo: str) -> Documento | None:
         """The document of that kind, if presented (``None`` also when documents are unknown)."""

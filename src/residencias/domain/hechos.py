@@ -33,16 +33,27 @@ COMPUTED: dict[str, type] = {
     "calculado.cer_solicitado_id": str,
     "calculado.ceme_id": str,
     "calculado.sede_coincide_con_constancia": bool,
+    "calculado.sede_y_subsede_coinciden_con_constancia": bool,
     "calculado.curp_valida": bool,
     "calculado.telefonos_completos": bool,
     "calculado.correos_completos": bool,
+    "calculado.seleccion_dgces_en_calendario": bool,
+    "calculado.ingreso_indirecto": bool,
+    "calculado.institucion_es_imss": bool,
+    "calculado.numero_cuenta_unam_provisional": bool,
 }
 """Facts the library computes from others: whether the CER sought is open to the resident's CEME
 and grado (1.3, Tabla 1); whether that pair must present the institutional diploma (9.1); the
-catalogue ids of the CER sought and of the CEME; whether the sede and subsede registered equal
-those of the ENARM constancia (XLVI 1.3, XLIX 1.4); whether the CURP is valid (python-stdnum
+catalogue ids of the CER sought and of the CEME; whether the sede registered equals the ENARM
+constancia's (XLVI 1.3), and the sede and subsede (XLIX 1.4); whether the CURP is valid (python-stdnum
 and the part-by-part checks of :mod:`residencias.domain.curp`); whether two 10-digit telephone
-numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured."""
+numbers (XLVI 1.6, XLIX 1.5) and two valid e-mail addresses (XLIX 1.5) were captured; whether the
+DGCES selection date is one the calendar's staggered registration lists (XLIX 1.2: the answer of
+:meth:`~residencias.calendars.Calendario.seleccion_dgces_valida`, the same the calendar gives);
+whether the specialty to be studied is of indirect entry (from the specialty catalogue:
+``aspirante.especialidad_a_cursar``, else ``aspirante.cer_solicitado``); whether the institution
+written is the IMSS (:mod:`residencias.domain.instituciones`); whether the UNAM account number is
+a provisional one (:mod:`residencias.domain.cuenta_unam`)."""
 
 
 COMPUTED_FROM: dict[str, tuple[str, ...]] = {
@@ -51,12 +62,19 @@ COMPUTED_FROM: dict[str, tuple[str, ...]] = {
     "calculado.cer_solicitado_id": ("aspirante.cer_solicitado",),
     "calculado.ceme_id": ("aspirante.ceme",),
     "calculado.sede_coincide_con_constancia": (
+        "aspirante.sede_registrada", "aspirante.constancia_enarm.sede",
+    ),
+    "calculado.sede_y_subsede_coinciden_con_constancia": (
         "aspirante.sede_registrada", "aspirante.subsede_registrada",
         "aspirante.constancia_enarm.sede", "aspirante.constancia_enarm.subsede",
     ),
     "calculado.curp_valida": ("aspirante.curp",),
     "calculado.telefonos_completos": ("aspirante.telefonos",),
     "calculado.correos_completos": ("aspirante.correos",),
+    "calculado.seleccion_dgces_en_calendario": ("aspirante.constancia_enarm.fecha_seleccion_dgces",),
+    "calculado.ingreso_indirecto": ("aspirante.especialidad_a_cursar", "aspirante.cer_solicitado"),
+    "calculado.institucion_es_imss": ("aspirante.institucion",),
+    "calculado.numero_cuenta_unam_provisional": ("aspirante.numero_cuenta_unam",),
 }
 """The stated facts each computed fact is computed from: read with it, and named when missing."""
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
+from residencias.domain import cuenta_unam
+from residencias.domain.identificadores import InvalidIdentifierError
 from residencias.domain.validators import InvalidValue, at_least, non_empty
 
 __all__ = [
@@ -22,6 +25,7 @@ __all__ = [
     "Estudios",
     "Nacionalidad",
     "Residente",
+    "SituacionLaboral",
     "TrabajadorIMSS",
 ]
 
@@ -38,6 +42,31 @@ class Estudios(enum.Enum):
 
     MEXICO = "mexico"
     EXTRANJERO = "extranjero"
+
+
+class SituacionLaboral(enum.Enum):
+    """The status of the IMSS worker parent of an applicant: the calls accept different ones
+    (XLVI 2.1 nota 1: «activo, jubilado, pensionado»; XLIX 2.2.1 l): «activo o jubilado»)."""
+
+    ACTIVO = "activo"
+    JUBILADO = "jubilado"
+    PENSIONADO = "pensionado"
+
+
+_CUENTA_UNAM = ("unam-primer-ingreso-2026, Instructivo, paso 4 (pantalla «Número de cuenta UNAM»): "
+                "9 dígitos sin guion, con un cero a la izquierda si son 8 de una generación anterior "
+                "a 2000, o el número provisional EM y 7 dígitos")
+
+
+def _numero_cuenta_unam(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A UNAM account number the Instructivo's screen accepts (:mod:`residencias.domain.cuenta_unam`)."""
+    non_empty(_, attribute, value)
+    if value is None:
+        return
+    try:
+        cuenta_unam.validate(value)
+    except InvalidIdentifierError as exc:
+        raise InvalidValue(f"{exc} ({_CUENTA_UNAM})", attribute.name) from None
 
 
 @attrs.frozen
@@ -76,6 +105,9 @@ class Antecedentes:
     fraude_o_corrupcion: bool | None = None
     informacion_falsa: bool | None = None
     sancion_unam: bool | None = None
+    baja_especialidad_unam: bool | None = None
+    """Studied a specialty at the UNAM, has an account number and was dropped or suspended
+    (unam-primer-ingreso-2026, portada, «NOTA IMPORTANTE»: they go to «REINGRESO»)."""
     participa_en_dos_instituciones: bool | None = None
 
 
@@ -87,7 +119,7 @@ class Aspirante:
     curp: str | None = attrs.field(default=None, validator=non_empty)
     curp_temporal: str | None = attrs.field(default=None, validator=non_empty)
     folio: str | None = attrs.field(default=None, validator=non_empty)
-    numero_cuenta_unam: str | None = attrs.field(default=None, validator=non_empty)
+    numero_cuenta_unam: str | None = attrs.field(default=None, validator=_numero_cuenta_unam)
     nacionalidad: Nacionalidad | None = None
     categoria_enarm: Nacionalidad | None = None
     categoria_registrada: Nacionalidad | None = None
@@ -96,16 +128,30 @@ class Aspirante:
     grado_de_especialista: bool | None = None
     trabajador_imss: TrabajadorIMSS | None = None
     hijo_trabajador_imss: bool | None = None
+    situacion_padre_imss: SituacionLaboral | None = None
+    """The IMSS worker parent's status (XLIX 2.2.1 l): «activo o jubilado»)."""
     constancia_enarm: ConstanciaENARM | None = None
     sede_registrada: str | None = attrs.field(default=None, validator=non_empty)
     subsede_registrada: str | None = attrs.field(default=None, validator=non_empty)
     aceptado_en_sede: bool | None = None
+    examenes_medicos_aptos: bool | None = None
+    """Found fit in the medical and psychometric exams of the OOAD (XLIX 4.3; CER 8.2, paso 3)."""
+    curso_induccion_acreditado: bool | None = None
+    """Attended and passed the induction course (XLIX 6) or the «curso propedéutico» (XLVI 5.III)."""
     aval_unam_vigente: bool | None = None
     titulo_en_tramite: bool | None = None
     cedula_en_tramite: bool | None = None
     servicio_social_concluido: date | None = None
     fecha_registro: date | None = None
     ingreso_previo_unam: bool | None = None
+    especialidad_a_cursar: str | None = attrs.field(default=None, validator=non_empty)
+    """The specialty the resident will study (UNAM): its form of entry, direct or indirect, comes
+    from the specialty catalogue (unam-primer-ingreso-2026, nota 1 «Ingreso Indirecto»)."""
+    convalida_estudios: bool | None = None
+    """Studied a year of a specialty at another university and will have it validated
+    (unam-primer-ingreso-2026, portada, «realizarán convalidación (revalidación) de estudios»)."""
+    convalidacion_realizada: bool | None = None
+    """The convalidación (revalidación) of those studies was done before the DGIRE."""
     ultimo_periodo_inscrito: int | None = None
     antecedentes: Antecedentes = attrs.Factory(Antecedentes)
     correos: tuple[str, ...] | None = None

@@ -241,6 +241,11 @@ class Publicacion:
     - ``seres_humanos``: the research had human beings as subjects (7.1 B);
     - ``durante_curso_prerrequisito``: developed and published during the current prerequisite
       course (7.1 A; 3.1, punto 10);
+    - ``inicio_curso_prerrequisito``: the day the current prerequisite course began, against which
+      the publication date is checked (7.1 A: a work published before it is not of that course);
+    - ``relacionada_con_prerrequisito``: the work is directly related to the prerequisite
+      specialty (6.1, Puntaje Adicional: «directamente relacionados con la especialidad
+      prerequisite»);
     - ``area_medicina_humana``: its subject is specialised human medicine (7.1 H 8);
     - ``fuente``: where the evidence comes from (7.1 E, 7.1 H 2).
     """
@@ -263,6 +268,8 @@ class Publicacion:
     durante_curso_prerrequisito: bool | None = attrs.field(default=None, validator=_optional_bool)
     area_medicina_humana: bool | None = attrs.field(default=None, validator=_optional_bool)
     fuente: FuenteEvidencia | None = attrs.field(default=None, validator=_optional_enum(FuenteEvidencia))
+    inicio_curso_prerrequisito: date | None = attrs.field(default=None, validator=_optional_date)
+    relacionada_con_prerrequisito: bool | None = attrs.field(default=None, validator=_optional_bool)
 
     def __attrs_post_init__(self) -> None:
         if self.fuente is FuenteEvidencia.PUBMED and self.pmid is False:

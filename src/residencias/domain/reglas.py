@@ -8,11 +8,18 @@ Kinds of rule (``tipo``):
 - ``alternativa``: ``condicion`` should hold; if it does not but ``alternativa`` does (a carta
   compromiso in place of a título in process), the outcome is ``pendiente`` with the due date
   of the calendar deadline ``plazo``, and ``no_cumple`` once that date has passed.
+- ``silencio``: the document says nothing for the case ``aplica_si`` describes (XLIX has no
+  section for foreign applicants): when it applies, the outcome is ``falta_dato`` with the rule's
+  message, never ``cumple``; it carries neither ``condicion`` nor ``documento``.
 
 Every rule may carry ``aplica_si`` (it applies only when this holds, e.g. a category of
-applicant) and ``salvo`` (it does not apply when this holds). An ``excepcion`` is a block of its
-own that overrides a labelled rule (``sobre``) when ``cuando`` holds, Catala-style, the way
-"salvo", "excepto" and "en caso de" clauses read in the documents.
+applicant) and ``salvo`` (it does not apply when this holds); ``consecuencia``, what the document
+says follows from failing it (an annulment, a cancellation), with its own article; and
+``supuesto``, a choice of the library the rule's computed facts rely on (e.g. comparing names with
+accents and case folded), reported in the finding whenever it decided the outcome.
+
+An ``excepcion`` is a block of its own that overrides a labelled rule (``sobre``) when ``cuando``
+holds, Catala-style, the way "salvo", "excepto" and "en caso de" clauses read in the documents.
 """
 
 from __future__ import annotations
@@ -28,7 +35,9 @@ from residencias.domain.condiciones import Condicion
 from residencias.domain.validators import InvalidValue, non_empty
 from residencias.domain.ventana import Accion
 
-__all__ = ["Excepcion", "Regla", "Requisitos", "ResultadoExcepcion", "TipoRegla"]
+__all__ = [
+    "Consecuencia", "Efecto", "Excepcion", "Regla", "Requisitos", "ResultadoExcepcion", "TipoRegla",
+]
 
 _RULE_ID = re.compile(r"[a-z0-9]+([.-][a-z0-9]+)*\Z")
 
@@ -38,6 +47,7 @@ class TipoRegla(enum.Enum):
     PROHIBICION = "prohibicion"
     DOCUMENTO = "documento"
     ALTERNATIVA = "alternativa"
+    SILENCIO = "silencio"
 
 
 class ResultadoExcepcion(enum.Enum):
@@ -45,6 +55,25 @@ class ResultadoExcepcion(enum.Enum):
 
     CUMPLE = "cumple"
     NO_APLICA = "no_aplica"
+
+
+class Efecto(enum.Enum):
+    """What a document says follows from failing a rule, in its own words."""
+
+    ANULACION = "anulacion"
+    """«quedará ANULADA», «se ANULARÁ»: the registration or pre-assignment is void."""
+    CANCELACION = "cancelacion"
+    """«será causa de cancelación»: grounds to cancel the participation."""
+
+
+@attrs.frozen
+class Consecuencia:
+    """The consequence of failing a rule, with the article that states it (which may be another
+    one than the rule's: XLIX 1.4 states no consequence of its own, 7.4 a general one)."""
+
+    efecto: Efecto
+    articulo: str = attrs.field(validator=non_empty)
+    texto: str = attrs.field(validator=non_empty)
 
 
 def _rule_id(_: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -72,12 +101,18 @@ class Regla:
     """The action of the convocatoria's ``proceso:`` whose event meets this rule (the diploma
     delivered at the OOAD, the título delivered under the carta compromiso): with a history that
     records it, the rule is met, with the event's instant."""
+    consecuencia: Consecuencia | None = None
+    supuesto: str | None = attrs.field(default=None, validator=non_empty)
     nota: str | None = attrs.field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:
         if self.tipo is TipoRegla.DOCUMENTO:
             if self.documento is None or self.condicion is not None:
                 raise InvalidValue("una regla 'documento' lleva 'documento' y no 'condicion'", "tipo")
+        elif self.tipo is TipoRegla.SILENCIO:
+            if self.aplica_si is None or self.condicion is not None or self.documento is not None:
+                raise InvalidValue("una regla 'silencio' lleva 'aplica_si' (el caso del que el documento "
+                                   "no dice nada) y no 'condicion' ni 'documento'", "tipo")
         elif self.condicion is None or self.documento is not None:
             raise InvalidValue(f"una regla '{self.tipo.value}' lleva 'condicion' y no 'documento'", "tipo")
         if (self.tipo is TipoRegla.ALTERNATIVA) != (self.alternativa is not None):

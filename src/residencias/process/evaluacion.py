@@ -55,7 +55,13 @@ def evaluate(convocatoria: Convocatoria, hechos: Expediente, en: datetime,
     resumen = None
     if convocatoria.proceso is not None:
         persona = historia or Historia(convocatoria.id, (), hechos.aspirante)
-        estado, pasos = estado_y_pasos(convocatoria, persona, en)
+        try:
+            estado, pasos = estado_y_pasos(convocatoria, persona, en)
+        except InvalidQueryError as exc:  # a fact the calendar cannot hold (a DGCES date out of 1.2)
+            hallazgos.append(Hallazgo("proceso", convocatoria.proceso.articulo, Resultado.FALTA_DATO,
+                                      f"no se puede seguir el proceso con estos hechos: {exc}"))
+            found = tuple(hallazgos)
+            return attrs.evolve(base, hallazgos=found, resultado=overall(found))
         resumen = ResumenProceso(estado.estatus.id, estado.estatus.nombre, estado.estatus.articulo,
                                  estado.terminal, estado.desenlace.value if estado.desenlace else None,
                                  historia is not None)
@@ -81,7 +87,10 @@ def _documents_window(convocatoria: Convocatoria, hechos: Expediente) -> Ventana
     constancia = hechos.aspirante.constancia_enarm
     seleccion = constancia.fecha_seleccion_dgces if constancia else None
     persona = Hechos(seleccion, hechos.aspirante.fecha_registro)
-    return ventana_de_calendario(Calendario.de(convocatoria), requisitos.plazo_documentos, persona)
+    try:
+        return ventana_de_calendario(Calendario.de(convocatoria), requisitos.plazo_documentos, persona)
+    except InvalidQueryError:  # the person's dates do not fit the calendar: the rules say so
+        return None
 
 
 def _documents_over_time(convocatoria: Convocatoria, hallazgos: tuple[Hallazgo, ...], hechos: Expediente,

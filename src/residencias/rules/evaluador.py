@@ -10,20 +10,26 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
+
 from residencias.calendars.calendario import Calendario, instante_en
-from residencias.domain import contacto, curp
+from residencias.domain import contacto, cuenta_unam, curp, instituciones
 from residencias.domain.condiciones import Condicion, Evaluacion
 from residencias.domain.convocatoria import Convocatoria
+from residencias.domain.especialidades import Entrada, Especialidad
 from residencias.domain.expediente import Expediente
+from residencias.domain.fechas import fuera_de_rango
+from residencias.domain.hechos import FACTS, read_fact
+from residencias.domain.personas import Residente
 from residencias.domain.plazos import Referencia
 from residencias.domain.reglas import Excepcion, Regla, ResultadoExcepcion, TipoRegla
 from residencias.domain.tipos import comprobar
 from residencias.errors import InvalidQueryError
 from residencias.rules.dictamen import Dictamen, Hallazgo, Resultado, overall
-from residencias.rules.preasignacion import sede_coincide
+from residencias.rules.preasignacion import HECHO_SEDE, HECHO_SEDE_Y_SUBSEDE, comparar_sede
 from residencias.text import extracto
 
-__all__ = ["computed_facts", "evaluar_requisitos"]
+__all__ = ["computed_facts", "evaluar_requisitos", "facts_decided_by_supuesto"]
 
 
 def evaluar_requisitos(convocatoria: Convocatoria, hechos: Expediente, en: datetime) -> Dictamen:
@@ -41,18 +47,20 @@ def evaluar_requisitos(convocatoria: Convocatoria, hechos: Expediente, en: datet
                                 f"2026-03-10T12:00:00-06:00; se recibió {extracto(en)}")
     instante_en(en, ZoneInfo(convocatoria.zona_horaria.nombre))
     comprobar(hechos, "hechos")
+    _dates_in_range(hechos)
     if hechos.convocatoria != convocatoria.id:
         raise InvalidQueryError(f"el expediente es para '{hechos.convocatoria}', no para '{convocatoria.id}'")
     if convocatoria.requisitos is None:
         raise InvalidQueryError(f"la convocatoria '{convocatoria.id}' no tiene requisitos en sus datos")
-    calculados = computed_facts(convocatoria, hechos)
     calendario = Calendario.de(convocatoria)
+    calculados = computed_facts(convocatoria, hechos, calendario)
     by_rule: dict[str, list[Excepcion]] = {}
     for excepcion in convocatoria.requisitos.excepciones:
         by_rule.setdefault(excepcion.sobre, []).append(excepcion)
+    plegados = facts_decided_by_supuesto(convocatoria, hechos, calculados)
     hallazgos = []
     for regla in convocatoria.requisitos.reglas:
-        finding = _rule(regla, hechos, calculados, calendario, en)
+        finding = _declared(regla, _rule(regla, hechos, calculados, calendario, en), plegados)
         for excepcion in by_rule.get(regla.id, ()):
             finding = _exception(excepcion, finding, hechos, calculados)
         hallazgos.append(finding)
@@ -61,13 +69,59 @@ def evaluar_requisitos(convocatoria: Convocatoria, hechos: Expediente, en: datet
                     convocatoria.datos_sha256)
 
 
-def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, Any]:
+def _dates_in_range(hechos: Expediente) -> None:
+    """Every date the expediente states lies in the supported range (a date in year 9999 is bad
+    input, refused in one line, not an answer)."""
+    for path, kind in FACTS.items():
+        if kind is date and not path.startswith("calculado."):
+            value = read_fact(hechos, path)
+            if isinstance(value, date) and (problem := fuera_de_rango(value)) is not None:
+                raise InvalidQueryError(f"{path}: {problem}")
+
+
+def computed_facts(convocatoria: Convocatoria, hechos: Expediente,
+                   calendario: Calendario | None = None) -> dict[str, Any]:
     """The ``calculado.*`` facts: those that can be computed from the facts given."""
+    calendario = calendario if calendario is not None else Calendario.de(convocatoria)
     persona = hechos.aspirante
+    out = _specialty_facts(convocatoria, persona)
+    if persona.institucion is not None:
+        es_imss = instituciones.reconocer(persona.institucion).es_imss
+        if es_imss is not None:
+            out["calculado.institucion_es_imss"] = es_imss
+    if persona.numero_cuenta_unam is not None:
+        out["calculado.numero_cuenta_unam_provisional"] = cuenta_unam.es_provisional(
+            persona.numero_cuenta_unam)
+    if persona.curp is not None:
+        out["calculado.curp_valida"] = curp.is_valid(persona.curp)
+    if persona.telefonos is not None:
+        out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
+    if persona.correos is not None:
+        out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
+    seleccion = _selection(hechos)
+    valida = calendario.seleccion_dgces_valida(seleccion) if seleccion is not None else None
+    if valida is not None:
+        out["calculado.seleccion_dgces_en_calendario"] = valida
+    for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
+        coincide = comparar_sede(persona, con_subsede=con_subsede).coincide
+        if coincide is not None:
+            out[path] = coincide
+    return out
+
+
+def _specialty_facts(convocatoria: Convocatoria, persona: Residente) -> dict[str, Any]:
+    """The facts read in the specialty catalogue and the CER tables. A call with a CER table (1.3)
+    compares the CER and CEME against it: an unknown name is refused with the closest known ones
+    (:class:`~residencias.errors.UnknownEspecialidadError`), never read as «not in Tabla 1»."""
     catalogo = convocatoria.especialidades
     out: dict[str, Any] = {}
-    cer = catalogo.buscar(persona.cer_solicitado) if persona.cer_solicitado else None
-    ceme = catalogo.buscar(persona.ceme) if persona.ceme else None
+    find = catalogo.resolver if convocatoria.tablas is not None else catalogo.buscar
+    cer = find(persona.cer_solicitado) if persona.cer_solicitado else None
+    ceme = find(persona.ceme) if persona.ceme else None
+    a_cursar = catalogo.buscar(persona.especialidad_a_cursar) if persona.especialidad_a_cursar else cer
+    entrada = _entrada(a_cursar)
+    if entrada is not None:
+        out["calculado.ingreso_indirecto"] = entrada is Entrada.INDIRECTA
     if cer is not None:
         out["calculado.cer_solicitado_id"] = cer.id
     if ceme is not None:
@@ -77,16 +131,46 @@ def computed_facts(convocatoria: Convocatoria, hechos: Expediente) -> dict[str, 
                                                                    persona.grado)
         out["calculado.diploma_institucional_obligatorio"] = convocatoria.requiere_diploma(
             persona.cer_solicitado, persona.ceme)
-    if persona.curp is not None:
-        out["calculado.curp_valida"] = curp.is_valid(persona.curp)
-    if persona.telefonos is not None:
-        out["calculado.telefonos_completos"] = contacto.telefonos_completos(persona.telefonos)
-    if persona.correos is not None:
-        out["calculado.correos_completos"] = contacto.correos_completos(persona.correos)
-    coincide = sede_coincide(persona)
-    if coincide is not None:
-        out["calculado.sede_coincide_con_constancia"] = coincide
     return out
+
+
+def _entrada(especialidad: Especialidad | None) -> Entrada | None:
+    return especialidad.entrada if especialidad is not None else None
+
+
+def facts_decided_by_supuesto(convocatoria: Convocatoria, hechos: Expediente,
+                              calculados: dict[str, Any] | None = None) -> frozenset[str]:
+    """The computed facts whose value, for these facts, was decided by a choice of the library:
+    names equal only once accents, case and punctuation are folded; an institution recognised
+    from the way it is written; the form of entry read from the library's specialty catalogue. A
+    rule that reads one reports its ``supuesto``. Only facts that were computed count."""
+    calculados = calculados if calculados is not None else computed_facts(convocatoria, hechos)
+    persona = hechos.aspirante
+    out = set()
+    for path, con_subsede in ((HECHO_SEDE, False), (HECHO_SEDE_Y_SUBSEDE, True)):
+        if comparar_sede(persona, con_subsede=con_subsede).plegado:
+            out.add(path)
+    if persona.institucion is not None and not instituciones.reconocer(persona.institucion).exacto:
+        out.add("calculado.institucion_es_imss")
+    out.add("calculado.ingreso_indirecto")
+    return frozenset(p for p in out if p in calculados)
+
+
+def _declared(regla: Regla, finding: Hallazgo, plegados: frozenset[str]) -> Hallazgo:
+    """The finding with what the data declares about it: the consequence the document gives for
+    failing the rule, and the rule's ``supuesto`` when a fact it read was decided by it."""
+    razon, parametros = finding.razon, finding.parametros
+    if regla.consecuencia is not None and finding.resultado is Resultado.NO_CUMPLE:
+        razon += f"; consecuencia ({regla.consecuencia.articulo}): {regla.consecuencia.texto}"
+        parametros += (("consecuencia", regla.consecuencia.efecto.value),
+                       ("articulo_consecuencia", regla.consecuencia.articulo))
+    read = {path for path, _ in finding.hechos}
+    if regla.supuesto is not None and read & plegados:
+        razon += f" [supuesto: {regla.supuesto}]"
+        parametros += (("supuesto", regla.supuesto),)
+    if razon == finding.razon:
+        return finding
+    return attrs.evolve(finding, razon=razon, parametros=parametros)
 
 
 def _evidence(evaluacion: Evaluacion) -> str:
@@ -121,6 +205,9 @@ def _rule(regla: Regla, hechos: Expediente, calculados: dict[str, Any], calendar
         if applies.valor is None:
             return _finding(regla, Resultado.FALTA_DATO,
                             f"no se sabe si aplica ({regla.aplica_si.describir()}): {regla.mensaje}", applies)
+    if regla.tipo is TipoRegla.SILENCIO:
+        return _finding(regla, Resultado.FALTA_DATO, f"la convocatoria no lo dice: {regla.mensaje}",
+                        hechos=applies_read)
     exempt: Evaluacion | None = None
     if regla.salvo is not None:
         exempt = regla.salvo.evaluar(hechos, calculados)
@@ -182,7 +269,12 @@ def _pending(regla: Regla, alternative: Evaluacion, hechos: Expediente, calendar
         return _finding(regla, Resultado.PENDIENTE,
                         f"pendiente: {regla.mensaje}; la fecha límite depende de {path}, que falta",
                         alternative, faltan=(path,), hechos=read)
-    ventana = calendario.plazo(regla.plazo, referencia=referencia)
+    try:
+        ventana = calendario.plazo(regla.plazo, referencia=referencia)
+    except InvalidQueryError as exc:
+        return _finding(regla, Resultado.PENDIENTE,
+                        f"pendiente: {regla.mensaje}; la fecha límite no se puede calcular: {exc}",
+                        alternative, hechos=read)
     assert isinstance(ventana.hasta, date)
     vence = ventana.hasta
     params = (("plazo", regla.plazo.value), ("articulo_plazo", ventana.articulo))

@@ -12,7 +12,8 @@ from residencias.domain.archivos import Participante
 from residencias.escapado import terminal
 from residencias.rules.archivos.supuestos import EXTENSION, SUPUESTOS
 
-__all__ = ["Aspecto", "Comprobacion", "HallazgoArchivo", "Resultado", "RevisionArchivos"]
+__all__ = [
+    "Aspecto", "Comprobacion", "Consecuencia", "HallazgoArchivo", "Resultado", "RevisionArchivos"]
 
 
 class Resultado(enum.Enum):
@@ -86,6 +87,17 @@ class HallazgoArchivo:
 
 
 @attrs.frozen
+class Consecuencia:
+    """What the call says follows when the fact ``por`` is false (``archivos_conformes``: files
+    against the table; ``archivos_legibles``: legibility), with the rule and article."""
+
+    por: str
+    regla: str
+    articulo: str
+    texto: str
+
+
+@attrs.frozen
 class RevisionArchivos:
     """The findings of :func:`revisar_archivos` on one directory, table order then extra files."""
 
@@ -94,6 +106,9 @@ class RevisionArchivos:
     participantes: tuple[Participante, ...]
     hallazgos: tuple[HallazgoArchivo, ...]
     supuestos: tuple[str, ...] = SUPUESTOS
+    consecuencias: tuple[Consecuencia, ...] = ()
+    """What the call says follows from files that fail the table, or are illegible (XLVI 2.1 nota
+    2 c and 7; XLIX 2.2.3 c and 7.1), from the rules that read those facts."""
 
     @property
     def ok(self) -> bool:
@@ -115,6 +130,11 @@ class RevisionArchivos:
             f"Resultado: {verdict} (no cumplen: {counts[Resultado.NO_CUMPLE]}, "
             f"faltan: {counts[Resultado.FALTA]}, cumplen: {counts[Resultado.CUMPLE]})",
         ]
+        for c in self.consecuencias:
+            if c.por == "archivos_conformes" and not self.ok:
+                lines.append(f"Consecuencia ({c.articulo}): {c.texto}")
+            elif c.por == "archivos_legibles":
+                lines.append(f"Legibilidad, que esta revisión no comprueba ({c.articulo}): {c.texto}")
         ordered = sorted(self.hallazgos, key=lambda h: h.resultado is Resultado.CUMPLE)
         for hallazgo in ordered:
             marks = "".join(f" [supuesto {self.supuestos.index(s) + 1}]" for s in hallazgo.supuestos

@@ -17,6 +17,7 @@ from residencias.rules.archivos.filas import QUIEN, check_participantes, cita_de
 from residencias.rules.archivos.hallazgos import (
     Aspecto,
     Comprobacion,
+    Consecuencia,
     HallazgoArchivo,
     Resultado,
     RevisionArchivos,
@@ -193,4 +194,19 @@ def revisar_archivos(
         directorio=str(folder),
         participantes=tuple(p for p in Participante if p in quienes),
         hallazgos=tuple(hallazgos),
+        consecuencias=consecuencias(convocatoria),
     )
+
+
+_FACTS = ("archivos_conformes", "archivos_legibles")
+
+
+def consecuencias(convocatoria: Convocatoria) -> tuple[Consecuencia, ...]:
+    """What the call says follows from files that fail its table or are illegible: the
+    ``consecuencia`` of each rule that reads ``archivos_conformes`` or ``archivos_legibles``."""
+    out = []
+    for regla in convocatoria.requisitos.reglas if convocatoria.requisitos else ():
+        hecho = regla.condicion.hecho if regla.condicion is not None else None
+        if hecho in _FACTS and regla.consecuencia is not None:
+            out.append(Consecuencia(hecho, regla.id, regla.consecuencia.articulo, regla.consecuencia.texto))
+    return tuple(out)

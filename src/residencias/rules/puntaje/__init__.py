@@ -37,7 +37,11 @@ from residencias.domain.puntaje import (
     TipoPermitido,
     ValorCitado,
 )
-from residencias.rules.puntaje.conversion import ARTICULO_CONVERSION, convertir_calificacion
+from residencias.rules.puntaje.conversion import (
+    ARTICULO_CONVERSION,
+    convertir_calificacion,
+    promedio_en_base_100,
+)
 from residencias.rules.puntaje.errores import (
     CalificacionInvalidaError,
     EquivalenciaRequeridaError,
@@ -82,4 +86,5 @@ __all__ = [
     "calcular_puntaje_adicional",
     "convertir_calificacion",
     "evaluar_publicacion",
+    "promedio_en_base_100",
 ]

@@ -9,7 +9,7 @@ from residencias.rules.puntaje.errores import CalificacionInvalidaError, Equival
 from residencias.rules.puntaje.exacto import as_decimal, exacto, texto
 from residencias.text import mostrar
 
-__all__ = ["ARTICULO_CONVERSION", "base_100", "convertir_calificacion"]
+__all__ = ["ARTICULO_CONVERSION", "base_100", "convertir_calificacion", "promedio_en_base_100"]
 
 ARTICULO_CONVERSION = "imss-enarm-xlvi-2023, 2.1 d; imss-enarm-xlix-2026-tercer-periodo, 2.1 d)"
 """Where the calls say that every grade is registered on base 100, with their examples."""
@@ -72,3 +72,32 @@ def base_100(value: object, what: str) -> Decimal:
             f"(para otra escala use convertir_calificacion; {ARTICULO_CONVERSION})"
         )
     return number
+
+
+_PLAINLY_OTHER_SCALE = Decimal(10)
+
+
+def promedio_en_base_100(valor: Decimal, escala: int = 100, *,
+                         con_equivalencia: bool = False) -> Decimal:
+    """The posgrado average (CER 6.1, Tabla 2) on base 100, from the scale it is written on.
+
+    On scale 100, an average above 0 and up to 10 is plainly written on another scale (a base-100
+    average that low is not one of approved grades): it is refused, pointing to the conversion of
+    the ENARM calls, instead of being taken as 9.5 out of 100.
+
+    >>> promedio_en_base_100(Decimal("9.5"), 10)
+    Decimal('95')
+    >>> promedio_en_base_100(Decimal("9.5"))
+    Traceback (most recent call last):
+    ...
+    residencias.rules.puntaje.errores.CalificacionInvalidaError: el promedio 9.5 parece estar en ...
+    """
+    number = as_decimal(valor, "promedio de posgrado")
+    if escala == 100 and Decimal(0) < number <= _PLAINLY_OTHER_SCALE:
+        raise CalificacionInvalidaError(
+            f"el promedio {texto(number)} parece estar en escala de 10, no en base 100: las convocatorias "
+            f"piden registrar toda calificación en base 100 («8.88 (escala 10), registra 88.8»; "
+            f"{ARTICULO_CONVERSION}); indique la escala en que está escrito (p. ej. --escala-promedio 10) "
+            "o regístrelo ya convertido"
+        )
+    return convertir_calificacion(number, escala, con_equivalencia=con_equivalencia)

@@ -70,13 +70,33 @@ def _three_way(
 
 
 def periodo_de_realizacion(_: PuntajeAdicional, p: Publicacion) -> HallazgoCriterio:
-    """7.1 A: developed and published during the current prerequisite course (and 3.1, punto 10)."""
+    """7.1 A: developed and published during the current prerequisite course (and 3.1, punto 10).
+    A publication dated before the course began is not of that course, whatever is declared."""
+    inicio, fecha = p.inicio_curso_prerrequisito, p.fecha_publicacion
+    if inicio is not None and fecha is not None and fecha < inicio:
+        return HallazgoCriterio(
+            "A", Resultado.NO_CUMPLE,
+            f"se publicó el {fecha_larga(fecha)}, antes del inicio del curso prerrequisito que cursa "
+            f"({fecha_larga(inicio)}); 7.1 A pide trabajos desarrollados y publicados durante ese curso",
+            "7.1 A")
     return _three_way(
         "A", p.durante_curso_prerrequisito,
         "se desarrolló y publicó durante el curso de especialización prerrequisito que cursa",
         "no se desarrolló y publicó durante el curso de especialización prerrequisito que cursa "
         "(ver también 3.1, punto 10)",
         "falta saber si se desarrolló y publicó durante el curso de especialización prerrequisito que cursa",
+    )
+
+
+def relacion_con_prerrequisito(_: PuntajeAdicional, p: Publicacion) -> HallazgoCriterio:
+    """6.1 (Puntaje Adicional): works «directamente relacionados con la especialidad
+    prerequisite»."""
+    return _three_way(
+        "6.1", p.relacionada_con_prerrequisito,
+        "está directamente relacionada con la especialidad prerrequisito",
+        "no está directamente relacionada con la especialidad prerrequisito",
+        "falta saber si está directamente relacionada con la especialidad prerrequisito",
+        "6.1, Puntaje Adicional",
     )
 
 
@@ -221,6 +241,7 @@ def exclusiones(reglas: PuntajeAdicional, p: Publicacion) -> HallazgoCriterio:
 
 
 CRITERIOS: tuple[tuple[str, str, Regla], ...] = (
+    ("6.1", "Relación con la especialidad prerrequisito", relacion_con_prerrequisito),
     ("7.1 A", "Periodo de realización", periodo_de_realizacion),
     ("7.1 B", "Sujetos de estudio", sujetos_de_estudio),
     ("7.1 C", "Identificación de la publicación", identificacion),
@@ -230,7 +251,8 @@ CRITERIOS: tuple[tuple[str, str, Regla], ...] = (
     ("7.1 G", "Tipos de artículos permitidos", tipo_permitido),
     ("7.1 H", "Publicaciones y evidencias que no se consideran", exclusiones),
 )
-"""The criteria of 7.1, in the document's order: article, heading, rule."""
+"""The criteria of 6.1 (the works' relation to the prerequisite) and of 7.1, in the document's
+order: article, heading, rule."""
 
 
 
