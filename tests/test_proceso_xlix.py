@@ -515,3 +515,74 @@ def test_a_selection_date_outside_the_staggered_table_is_a_bad_query() -> None:
         EXITO.aspirante, constancia_enarm=ConstanciaENARM(fecha_seleccion_dgces=date(2026, 2, 10))))
     with pytest.raises(residencias.InvalidQueryError, match=r"2026-02-10 no está en el calendario de 1\.2"):
         residencias.estado(CONV, fuera, cdmx(2026, 2, 20))
+
+
+# --- the examples that, with the ones above, reach every status and fire every deadline ---------------
+
+_VENCIMIENTOS = {v.id for v in PROCESO.vencimientos}
+
+
+@pytest.mark.parametrize(("nombre", "en", "esperado", "ultima", "vetos"), [
+    ("xlix-sin-registro.yaml", cdmx(2026, 2, 20, 23, 59), "sin_registro", None, ()),
+    ("xlix-sin-registro.yaml", cdmx(2026, 2, 20, 23, 59, 1), "no_registrado",
+     ("registro_cerrado", "1.2; 5.1 (primer supuesto); 5.2", cdmx(2026, 2, 20, 23, 59)), ()),
+    ("xlix-registro-sin-solicitud.yaml", cdmx(2026, 2, 20, 23), "registrado", None, ()),
+    ("xlix-registro-sin-solicitud.yaml", cdmx(2026, 2, 20, 23, 59, 1), "fuera_del_proceso",
+     ("sin_solicitud", "1.5; 5.1 (segundo supuesto); 7.4", cdmx(2026, 2, 20, 23, 59)), ()),
+    ("xlix-sin-envio-a-validacion.yaml", cdmx(2026, 2, 20, 12), "pendiente_de_validar", None, ()),
+    ("xlix-sin-envio-a-validacion.yaml", cdmx(2026, 2, 20, 16), "pendiente_de_validar", None, ()),
+    ("xlix-sin-envio-a-validacion.yaml", cdmx(2026, 2, 20, 16, 0, 1), "fuera_del_proceso",
+     ("sin_envio_a_validacion", "3.1.2; 3.1.3; 5.1 (segundo supuesto)", cdmx(2026, 2, 20, 16)), ()),
+    ("xlix-registro-tras-el-cierre-del-envio.yaml", cdmx(2026, 2, 20, 19), "pendiente_de_validar", None, ()),
+    ("xlix-registro-tras-el-cierre-del-envio.yaml", cdmx(2026, 2, 20, 23, 59, 1), "fuera_del_proceso",
+     ("envio_cerrado_al_registrarse", "3.1.2; 3.1.3; 1.2; 5.1 (segundo supuesto)", cdmx(2026, 2, 20, 23, 59)),
+     ()),
+    ("xlix-observaciones-sin-atender.yaml", cdmx(2026, 2, 20, 12), "con_observaciones", None, ()),
+    ("xlix-observaciones-sin-atender.yaml", cdmx(2026, 2, 23, 10), "con_observaciones", None, ()),
+    ("xlix-observaciones-sin-atender.yaml", cdmx(2026, 2, 23, 10, 0, 1), "fuera_del_proceso",
+     ("observaciones_sin_atender", "3.3 C; 3.2; 3.4 (Importante); 5.1 (segundo supuesto)",
+      cdmx(2026, 2, 23, 10)), ()),
+    ("xlix-segundas-observaciones-sin-validar.yaml", cdmx(2026, 2, 22, 12), "con_observaciones", None, ()),
+    ("xlix-segundas-observaciones-sin-validar.yaml", cdmx(2026, 2, 23, 10, 0, 1), "fuera_del_proceso",
+     ("sin_validacion", "3.2; 3.4 (Importante); 5.1 (segundo supuesto)", cdmx(2026, 2, 23, 10)), ()),
+    ("xlix-sin-ficha.yaml", cdmx(2026, 2, 23, 12), "validado", None, ()),
+    ("xlix-sin-ficha.yaml", cdmx(2026, 2, 23, 12, 0, 1), "fuera_del_proceso",
+     ("sin_ficha", "3.4; 5.1 (segundo supuesto)", cdmx(2026, 2, 23, 12)), ()),
+    ("xlix-expediente-anulado.yaml", cdmx(2026, 2, 18, 12), "en_proceso_de_validacion", None, ()),
+    ("xlix-expediente-anulado.yaml", cdmx(2026, 2, 19, 12), "anulado",
+     ("validacion_anulado", "3.3 B", cdmx(2026, 2, 19, 10)),
+     ("participar en ninguna convocatoria del IMSS",)),
+    ("xlix-sin-carta-de-preaceptacion.yaml", cdmx(2026, 2, 24, 23), "carta_compromiso_aceptada", None, ()),
+    ("xlix-sin-carta-de-preaceptacion.yaml", cdmx(2026, 2, 24, 23, 59, 1), "fuera_del_proceso",
+     ("sin_preaceptacion", "4.2; 5.1 (segundo y tercer supuestos)", cdmx(2026, 2, 24, 23, 59)), ()),
+    ("xlix-sin-presentarse-en-el-ooad.yaml", cdmx(2026, 2, 27, 12), "preaceptado", None, ()),
+    ("xlix-sin-presentarse-en-el-ooad.yaml", cdmx(2026, 2, 27, 23, 59, 59), "preaceptado", None, ()),
+    ("xlix-sin-presentarse-en-el-ooad.yaml", cdmx(2026, 2, 28), "abandono",
+     ("sin_presentacion_ooad", "4.2; 5.2", cdmx(2026, 2, 28)), ()),
+    ("xlix-sin-curso-de-induccion.yaml", cdmx(2026, 3, 2, 12), "adscrito", None, ()),
+    ("xlix-sin-curso-de-induccion.yaml", cdmx(2026, 3, 3), "abandono",
+     ("sin_induccion", "6; 5.2", cdmx(2026, 3, 3)), ()),
+    ("xlix-no-apto-en-los-examenes.yaml", cdmx(2026, 2, 25, 12), "en_tramites_ooad", None, ()),
+    ("xlix-no-apto-en-los-examenes.yaml", cdmx(2026, 2, 26, 14), "no_apto",
+     ("examenes_no_aptos", "4.3", cdmx(2026, 2, 26, 13)), ()),
+    ("xlix-servicio-social-no-concluido.json", cdmx(2026, 2, 28, 12), "adscrito", None, ()),
+    ("xlix-servicio-social-no-concluido.json", cdmx(2026, 2, 28, 23, 59, 59), "adscrito", None, ()),
+    ("xlix-servicio-social-no-concluido.json", cdmx(2026, 3, 1), "participacion_cancelada",
+     ("servicio_social_no_concluido", "2.2.1 h); 7.4", cdmx(2026, 3, 1)), ()),
+])
+def test_each_new_example_at_the_instants_its_comment_names(
+        nombre: str, en: datetime, esperado: str, ultima: tuple[str, str, datetime] | None,
+        vetos: tuple[str, ...]) -> None:
+    """The status the example's leading comment announces, and the consequence that put it there:
+    a missed deadline (automatic, at the deadline's instant) or the act itself, with its article."""
+    e = residencias.estado(CONV, ejemplo(nombre), en)
+    assert e.estatus.id == esperado
+    if ultima is None:
+        assert e.consecuencias == () and not e.terminal
+    else:
+        c = e.consecuencias[-1]
+        assert (c.origen, c.articulo, c.instante) == ultima
+        assert c.automatica == (c.origen in _VENCIMIENTOS)
+        assert e.terminal
+    assert tuple(v.alcance for v in e.vetos) == vetos
+    assert e.incertidumbres == ()

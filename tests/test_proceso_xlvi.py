@@ -553,3 +553,93 @@ def test_any_prefix_at_any_instant_has_a_named_status_and_a_dated_next_step(
     assert e.estatus in PROCESO.estatus
     if not e.terminal:
         assert any(p.hasta is not None for p in pasos), (e.estatus.id, en)
+
+
+# --- the examples that, with the ones above, reach every status and fire every deadline ---------------
+
+_VENCIMIENTOS = {v.id for v in PROCESO.vencimientos}
+_ABANDONO = "participar en los siguientes periodos de selección"
+_CONCURSAR = "concursar nuevamente en procesos de selección del IMSS"
+
+
+@pytest.mark.parametrize(("nombre", "en", "esperado", "ultima", "vetos"), [
+    ("xlvi-sin-registro.yaml", cdmx(2023, 3, 9, 16), "sin_registro", None, ()),
+    ("xlvi-sin-registro.yaml", cdmx(2023, 3, 9, 16, 0, 1), "no_registrado",
+     ("registro_cerrado", "1.1; 1. Registro (IMPORTANTE)", cdmx(2023, 3, 9, 16)), ()),
+    ("xlvi-registro-sin-solicitud.yaml", cdmx(2023, 3, 9, 15), "registrado", None, ()),
+    ("xlvi-registro-sin-solicitud.yaml", cdmx(2023, 3, 9, 16, 0, 1), "fuera_del_proceso",
+     ("sin_solicitud", "1.5; aviso final («POR POLÍTICAS DE TRANSPARENCIA»)", cdmx(2023, 3, 9, 16)), ()),
+    ("xlvi-sin-envio-a-validacion.yaml", cdmx(2023, 3, 9, 12), "pendiente_de_validar", None, ()),
+    ("xlvi-sin-envio-a-validacion.yaml", cdmx(2023, 3, 9, 16, 0, 1), "fuera_del_proceso",
+     ("sin_envio_a_validacion", "3. ENVÍO DE EXPEDIENTE A VALIDACIÓN; aviso final («POR POLÍTICAS DE "
+      "TRANSPARENCIA»)", cdmx(2023, 3, 9, 16)), ()),
+    ("xlvi-observaciones-sin-atender.yaml", cdmx(2023, 3, 9, 16), "con_observaciones", None, ()),
+    ("xlvi-observaciones-sin-atender.yaml", cdmx(2023, 3, 9, 16, 0, 1), "fuera_del_proceso",
+     ("observaciones_sin_atender", "3, posibles estatus de expediente, c); 3. ENVÍO DE EXPEDIENTE A "
+      "VALIDACIÓN", cdmx(2023, 3, 9, 16)), ()),
+    ("xlvi-observaciones-tras-el-cierre-del-envio.yaml", cdmx(2023, 3, 10, 16), "con_observaciones", None,
+     ()),
+    ("xlvi-observaciones-tras-el-cierre-del-envio.yaml", cdmx(2023, 3, 10, 16, 0, 1), "fuera_del_proceso",
+     ("sin_validacion", "3, punto 3; 3.2; 3 (IMPORTANTE PARA TODOS LOS ASPIRANTES)", cdmx(2023, 3, 10, 16)),
+     ()),
+    ("xlvi-expediente-anulado.yaml", cdmx(2023, 3, 8, 12), "en_proceso_de_validacion", None, ()),
+    ("xlvi-expediente-anulado.yaml", cdmx(2023, 3, 8, 15), "anulado",
+     ("validacion_anulado", "3, posibles estatus de expediente, b)", cdmx(2023, 3, 8, 14)),
+     ("participar en ninguna convocatoria del IMSS",)),
+    ("xlvi-sin-carta-compromiso.yaml", cdmx(2023, 3, 13, 23, 59), "adscripcion_aceptada", None, ()),
+    ("xlvi-sin-carta-compromiso.yaml", cdmx(2023, 3, 13, 23, 59, 1), "plaza_rechazada",
+     ("sin_carta_compromiso", "4. ATENDER RESULTADOS", cdmx(2023, 3, 13, 23, 59)), ()),
+    ("xlvi-sin-imprimir-preaceptacion.yaml", cdmx(2023, 3, 13, 23), "carta_compromiso_aceptada", None, ()),
+    ("xlvi-sin-imprimir-preaceptacion.yaml", cdmx(2023, 3, 13, 23, 59, 1), "plaza_rechazada",
+     ("sin_preaceptacion", "4. ATENDER RESULTADOS; 4. IMPRIMIR CARTA DE PRE-ACEPTACIÓN (segunda sección 4)",
+      cdmx(2023, 3, 13, 23, 59)), ()),
+    ("xlvi-no-apto-en-los-examenes.yaml", cdmx(2023, 3, 15, 12), "en_tramites_ooad", None, ()),
+    ("xlvi-no-apto-en-los-examenes.yaml", cdmx(2023, 3, 16, 13), "no_apto",
+     ("dictamen_no_apto", "5. PASOS POR SEGUIR, II", cdmx(2023, 3, 16, 12)), ()),
+    ("xlvi-tramites-ooad-sin-concluir.yaml", cdmx(2023, 3, 17, 12), "apto", None, ()),
+    ("xlvi-tramites-ooad-sin-concluir.yaml", cdmx(2023, 3, 17, 23, 59, 59), "apto", None, ()),
+    ("xlvi-tramites-ooad-sin-concluir.yaml", cdmx(2023, 3, 18), "abandono",
+     ("sin_tramites_ooad", "4. ATENDER RESULTADOS (vigencia de la carta de pre-aceptación); 5, I y II",
+      cdmx(2023, 3, 18)), (_ABANDONO,)),
+    ("xlvi-sin-propedeutico.yaml", cdmx(2023, 3, 21, 23, 59, 59), "adscrito", None, ()),
+    ("xlvi-sin-propedeutico.yaml", cdmx(2023, 3, 22), "abandono",
+     ("sin_propedeutico", "5. PASOS POR SEGUIR, III; 4. ATENDER RESULTADOS, pasos en caso de rechazar, "
+      "renunciar o abandonar («ABANDONAR LA PLAZA ASIGNADA»)", cdmx(2023, 3, 22)), (_CONCURSAR,)),
+    ("xlvi-extranjero-sin-pago-fofoe.yaml", cdmx(2023, 3, 15, 12), "apto", None, ()),
+    ("xlvi-extranjero-sin-pago-fofoe.yaml", cdmx(2023, 3, 16), "baja",
+     ("sin_pago_fofoe", "2.1 nota 1, aspirantes extranjeros; 4. ATENDER RESULTADOS, Atención médicos "
+      "extranjeros seleccionados, a", cdmx(2023, 3, 16)), ()),
+    ("xlvi-cedula-en-tramite-baja-academica.yaml", cdmx(2023, 3, 22), "residente_con_carta_compromiso", None,
+     ()),
+    ("xlvi-cedula-en-tramite-baja-academica.yaml", cdmx(2024, 3, 13, 23, 59, 59),
+     "residente_con_carta_compromiso", None, ()),
+    ("xlvi-cedula-en-tramite-baja-academica.yaml", cdmx(2024, 3, 14), "baja_academica",
+     ("sin_titulo_cedula", "2.1 nota 1, aspirantes mexicanos (ATENCIÓN, tras e); d.2 y e)",
+      cdmx(2024, 3, 14)), ()),
+    ("xlvi-sede-preasignada-modificada.yaml", cdmx(2023, 3, 8, 12), "en_proceso_de_validacion", None, ()),
+    ("xlvi-sede-preasignada-modificada.yaml", cdmx(2023, 3, 8, 18), "participacion_anulada",
+     ("anulacion_por_sede_modificada", "1.3", cdmx(2023, 3, 8, 17)), ()),
+    ("xlvi-extranjero-registrado-como-mexicano.yaml", cdmx(2023, 3, 10, 9), "con_ficha", None, ()),
+    ("xlvi-extranjero-registrado-como-mexicano.yaml", cdmx(2023, 3, 10, 12), "registro_anulado",
+     ("anulacion_por_falseo_de_nacionalidad", "1.3 (ATENCIÓN)", cdmx(2023, 3, 10, 11)),
+     ("concursar en vueltas posteriores",)),
+    ("xlvi-dos-instituciones-participacion-cancelada.json", cdmx(2023, 3, 10, 9), "con_ficha", None, ()),
+    ("xlvi-dos-instituciones-participacion-cancelada.json", cdmx(2023, 3, 10, 13), "participacion_cancelada",
+     ("cancelacion_por_restriccion", "7. Aclaraciones sustantivas, a a d", cdmx(2023, 3, 10, 12)), ()),
+])
+def test_each_new_example_at_the_instants_its_comment_names(
+        nombre: str, en: datetime, esperado: str, ultima: tuple[str, str, datetime] | None,
+        vetos: tuple[str, ...]) -> None:
+    """The status the example's leading comment announces, and the consequence that put it there:
+    a missed deadline (automatic, at the deadline's instant) or the act itself, with its article."""
+    e = residencias.estado(CONV, ejemplo(nombre), en)
+    assert e.estatus.id == esperado
+    if ultima is None:
+        assert e.consecuencias == () and not e.terminal
+    else:
+        c = e.consecuencias[-1]
+        assert (c.origen, c.articulo, c.instante) == ultima
+        assert c.automatica == (c.origen in _VENCIMIENTOS)
+        assert e.terminal
+    assert tuple(v.alcance for v in e.vetos) == vetos
+    assert e.incertidumbres == ()
