@@ -18,9 +18,9 @@ import csv
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,6 +29,9 @@ from residencias.assignment.fixtures import load_entrada, read_csv_table
 from residencias.assignment.politica import folio_key
 from residencias.assignment.verificacion import TipoViolacion, verificar_preparados
 from residencias.errors import DataFileError, Problema
+
+if TYPE_CHECKING:
+    from residencias.assignment.informe.datos import ObservacionInforme
 
 __all__ = ["Auditoria", "Discrepancia", "Publicado", "celda_segura", "comparar", "load_publicado", "replay"]
 
@@ -233,6 +236,13 @@ class Auditoria:
         for d in self.discrepancias:
             lines.append(f"  {d.tipo}: {d.mensaje} ({d.articulo})")
         return "\n".join(lines)
+
+    def to_html(self, observaciones: Iterable[ObservacionInforme] | None = None) -> str:
+        """The audit as one self-contained HTML page, with charts (:mod:`residencias.assignment.informe`);
+        ``observaciones``: ``residencias.lint`` of the convocatoria used, or ``None`` to leave them out."""
+        from residencias.assignment.informe import to_html  # noqa: PLC0415 (Jinja2 only when asked)
+
+        return to_html(self, observaciones)
 
     def to_markdown(self) -> str:
         a = self.asignacion

@@ -9,6 +9,7 @@ from typing import Any
 from residencias.assignment.replay import replay
 from residencias.cli._argumentos import add_json
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, write_text
+from residencias.consistency import check_convocatoria
 
 __all__ = ["register"]
 
@@ -24,6 +25,8 @@ def register(sub: Any) -> None:
                    help="resultado publicado (columnas folio,sede) para comparar; sale con 1 si difiere")
     p.add_argument("--reporte", metavar="ARCHIVO.md", help="escribe el reporte en Markdown")
     p.add_argument("--csv", metavar="ARCHIVO.csv", help="escribe las sedes asignadas en CSV")
+    p.add_argument("--html", metavar="ARCHIVO.html",
+                   help="escribe la auditoría como una página HTML autocontenida, con gráficas")
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
                    help="explica la asignación de un folio, opción por opción (repetible)")
     add_json(p, "salida en JSON")
@@ -37,13 +40,17 @@ def _cmd_asignar(args: argparse.Namespace) -> int:
         write_text(args.reporte, auditoria.to_markdown())
     if args.csv:
         write_text(args.csv, auditoria.to_csv())
+    if args.html:
+        convocatoria = auditoria.asignacion.politica.convocatoria
+        observaciones = None if convocatoria is None else check_convocatoria(convocatoria)
+        write_text(args.html, auditoria.to_html(observaciones))
     if args.json:
         emit(auditoria.to_json())
     else:
         emit(auditoria.to_text())
         for text in explicaciones:
             emit(text)
-        for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV")):
+        for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV"), (args.html, "HTML")):
             if path:
                 emit(f"{what} escrito en {path}")
     return EXIT_OK if auditoria.conforme else EXIT_NEGATIVE
