@@ -29,7 +29,7 @@ import residencias
 from residencias import Concurso, ConcursoInvalidoError, Sede, Solicitud, assign
 from residencias.assignment import validacion
 from residencias.assignment.informe import datos
-from residencias.assignment.informe.datos import ancla
+from residencias.assignment.informe.modelo import ancla
 from residencias.assignment.replay import Auditoria, Publicado, comparar, replay
 from residencias.cli import main
 from residencias.consistency import check_convocatoria

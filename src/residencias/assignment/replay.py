@@ -31,7 +31,7 @@ from residencias.assignment.verificacion import TipoViolacion, verificar_prepara
 from residencias.errors import DataFileError, Problema
 
 if TYPE_CHECKING:
-    from residencias.assignment.informe.datos import ObservacionInforme
+    from residencias.assignment.informe.modelo import ObservacionInforme
 
 __all__ = ["Auditoria", "Discrepancia", "Publicado", "celda_segura", "comparar", "load_publicado", "replay"]
 

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from residencias.assignment.informe.datos import FilaSede
+from residencias.assignment.informe.modelo import FilaSede
 
 __all__ = ["COLORES", "grafica_cortes", "histograma"]
 

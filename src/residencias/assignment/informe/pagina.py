@@ -16,8 +16,9 @@ from functools import cache
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from residencias.assignment.informe.datos import AuditoriaInforme, ObservacionInforme, ancla, construir
+from residencias.assignment.informe.datos import construir
 from residencias.assignment.informe.graficas import grafica_cortes, histograma
+from residencias.assignment.informe.modelo import AuditoriaInforme, ObservacionInforme, ancla
 
 if TYPE_CHECKING:
     import jinja2
