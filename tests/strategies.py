@@ -23,6 +23,8 @@ Strategies:
 - :func:`ventanas`: calendar windows with day or exact bounds, either inclusiveness, some hours.
 - :func:`curps_validas`, :func:`curps_tecleadas`, :func:`textos_curp`: valid CURPs, typed ones, near misses.
 - :func:`concursos_asignacion`, :func:`listas_de_concursos`: small competitions for the assignment of 6.2.
+- :func:`textos_con_marcado`: non-blank text made of HTML/SVG/XML markup, entities, quotes, template
+  delimiters and control characters, with arbitrary text between (for the escaping of reports).
 
 >>> to_yaml({"nota": Decimal("87.512"), "grado": 3, "texto": "no"})
 "nota: 87.512\\ngrado: 3\\ntexto: 'no'\\n"
@@ -948,3 +950,16 @@ def historias_de_proceso(draw: st.DrawFn, convocatoria: str, max_eventos: int = 
             continue
         t = instante
     return historia
+
+
+# --- text that a report must escape ----------------------------------------------------------------
+
+_MARCADO = ("<script>", "</script>", "<img src=x onerror=alert(1)>", "</svg>", "<svg onload=alert(1)>",
+            "<![CDATA[", "]]>", "<!--", "-->", "&", "&amp;", "&#60;", '"', "'", "`", "{{", "}}", "{%",
+            "\x00", "\x0b", "\x1f", "\u2028", "\ufeff", "\U0001f600", "javascript:", "#", " ")
+
+
+def textos_con_marcado(max_piezas: int = 5) -> st.SearchStrategy[str]:
+    """Non-blank text of markup pieces (:data:`_MARCADO`) and arbitrary text between them."""
+    pieza = st.one_of(st.sampled_from(_MARCADO), st.text(max_size=4))
+    return st.lists(pieza, min_size=1, max_size=max_piezas).map("".join).filter(lambda t: bool(t.strip()))

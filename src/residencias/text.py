@@ -146,6 +146,18 @@ def _digits(value: int) -> int:
 
 
 def _cut(text: str, limite: int) -> str:
+    """At most ``limite`` characters once control characters are escaped, else a cut with the
+    original length."""
     if len(text) <= limite:
-        return _CONTROL.sub(_escape_control, text)
-    return _CONTROL.sub(_escape_control, text[: limite - 1]) + f"… ({len(text)} caracteres)"
+        escaped = _CONTROL.sub(_escape_control, text)
+        if len(escaped) <= limite:
+            return escaped
+    out: list[str] = []
+    used = 0
+    for char in text[:limite]:
+        shown = _CONTROL.sub(_escape_control, char)
+        if used + len(shown) > limite - 1:
+            break
+        out.append(shown)
+        used += len(shown)
+    return "".join(out) + f"… ({len(text)} caracteres)"

@@ -23,9 +23,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -38,6 +38,9 @@ from residencias.escapado import celda_csv, celda_csv_original, markdown, termin
 from residencias.loading.entrada import MAX_CSV_BYTES, NOMBRE_ESTANDAR, es_estandar, nombre_de
 from residencias.loading.files import load_catalogo, nombre_de_archivo
 from residencias.text import extracto, normalize_name, strip_accents
+
+if TYPE_CHECKING:
+    from residencias.assignment.informe.modelo import ObservacionInforme
 
 __all__ = ["Auditoria", "Discrepancia", "Publicado", "celda_segura", "comparar", "load_publicado", "replay"]
 
@@ -340,6 +343,13 @@ class Auditoria:
         for d in self.discrepancias:
             lines.append(f"  {d.tipo}: {d.mensaje} ({d.articulo})")
         return terminal("\n".join(lines))
+
+    def to_html(self, observaciones: Iterable[ObservacionInforme] | None = None) -> str:
+        """The audit as one self-contained HTML page, with charts (:mod:`residencias.assignment.informe`);
+        ``observaciones``: ``residencias.lint`` of the convocatoria used, or ``None`` to leave them out."""
+        from residencias.assignment.informe import to_html  # noqa: PLC0415 (Jinja2 only when asked)
+
+        return to_html(self, observaciones)
 
     def to_markdown(self) -> str:
         a = self.asignacion

@@ -16,6 +16,7 @@ from residencias.assignment.lecturas import auditar_lecturas
 from residencias.cli._argumentos import add_json, megabytes, salidas
 from residencias.cli._progreso import Progreso
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, comprobar_salidas, emit, emit_json, write_text
+from residencias.consistency import check_convocatoria
 from residencias.domain.asignacion import Lectura
 from residencias.loading.entrada import MIB
 from residencias.loading.files import archivos_de_convocatoria
@@ -39,6 +40,8 @@ def register(sub: Any) -> None:
                         "para cada CSV), para un concurso de verdad grande")
     p.add_argument("--reporte", metavar="ARCHIVO.md", help="escribe el reporte en Markdown")
     p.add_argument("--csv", metavar="ARCHIVO.csv", help="escribe las sedes asignadas en CSV")
+    p.add_argument("--html", metavar="ARCHIVO.html",
+                   help="escribe la auditoría como una página HTML autocontenida, con gráficas")
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
                    help="explica la asignación de un folio, opción por opción (repetible; con --json, "
                         "en la clave 'explicaciones')")
@@ -79,7 +82,7 @@ def _explicacion(asignacion: Asignacion, folio: str) -> dict[str, Any]:
 
 
 def _cmd_asignar(args: argparse.Namespace) -> int:
-    salidas_pedidas = {"--reporte": args.reporte, "--csv": args.csv}
+    salidas_pedidas = {"--reporte": args.reporte, "--csv": args.csv, "--html": args.html}
     entradas = [args.concurso, os.path.join(args.concurso, "sedes.csv"),
                 os.path.join(args.concurso, "aspirantes.csv"), *archivos_de_convocatoria(args.convocatoria)]
     if args.esperado:
@@ -105,13 +108,19 @@ def _cmd_asignar(args: argparse.Namespace) -> int:
         if args.csv:
             fase(f"escribiendo el CSV {args.csv}")
             write_text(args.csv, auditoria.to_csv())
+        if args.html:
+            fase(f"escribiendo la página {args.html}")
+            convocatoria = asignacion.politica.convocatoria
+            observaciones = None if convocatoria is None else check_convocatoria(convocatoria)
+            write_text(args.html, auditoria.auditoria.to_html(observaciones))
         fase("preparando la salida")
         if args.json:
             data = {**auditoria.to_data(), "explicaciones": explicaciones}
             output = json.dumps(data, ensure_ascii=False, indent=2)
         else:
             written = [f"{what} escrito en {path}"
-                       for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV")) if path]
+                       for path, what in ((args.reporte, "Reporte"), (args.csv, "CSV"), (args.html, "HTML"))
+                       if path]
             output = "\n".join([auditoria.to_text(), *(e["texto"] for e in explicaciones), *written])
     if args.json:
         emit_json(output)
