@@ -79,3 +79,21 @@ def test_the_order_of_documents_does_not_matter(ident: str, expediente: Expedien
     b = _evaluate(ident, attrs.evolve(expediente, documentos=tuple(shuffled)))
     assert a.resultado is b.resultado
     assert [(h.regla, h.resultado) for h in a.hallazgos] == [(h.regla, h.resultado) for h in b.hallazgos]
+
+
+def test_removing_the_declared_curp_of_a_foreigner_is_unknown_not_a_failure() -> None:
+    """Regression (found by the property above): the exception that accepts the CURP declared in
+    the registration reads it with `presente`, so that removing it leaves the rule unknown
+    («falta información»), never «no cumple» (UNAM primer ingreso, Instructivo: CURP)."""
+    conv = residencias.load_convocatoria("unam-primer-ingreso-2026")
+    base = Expediente("unam-primer-ingreso-2026", residencias.Residente(
+        nacionalidad=residencias.domain.Nacionalidad.EXTRANJERA, curp="GOMC960512MDFRRL05"), documentos=())
+    en = datetime(2026, 1, 20, 12, tzinfo=MX)
+
+    def outcome(e: Expediente) -> Resultado:
+        return next(h.resultado for h in residencias.evaluar_requisitos(conv, e, en).hallazgos
+                    if h.regla == "pi-curp-extranjeros")
+
+    assert outcome(base) is Resultado.CUMPLE
+    sin_curp = attrs.evolve(base, aspirante=attrs.evolve(base.aspirante, curp=None))
+    assert outcome(sin_curp) is Resultado.FALTA_DATO
