@@ -5,6 +5,7 @@ evaluation over time, the Mermaid diagram, the person's ICS and the CLI."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -34,11 +35,12 @@ def cer() -> residencias.Convocatoria:
     return residencias.load_convocatoria(CER)
 
 
-def history(*eventos: tuple[str, str] | tuple[str, str, dict[str, object]], **aspirante: object) -> Historia:
+def history(*eventos: tuple[str, str] | tuple[str, str, Mapping[str, object]],
+            **aspirante: object) -> Historia:
     """A history from (accion, instante[, datos]) tuples."""
     out = []
     for item in eventos:
-        datos = item[2] if len(item) == 3 else {}  # type: ignore[misc]
+        datos: Mapping[str, object] = item[2] if len(item) == 3 else {}
         out.append(Evento(item[0], at(item[1]), tuple(Dato(k, v) for k, v in datos.items())))  # type: ignore[arg-type]
     return Historia(CER, tuple(out), residencias.Residente(**aspirante))  # type: ignore[arg-type]
 
@@ -122,6 +124,51 @@ def test_no_action_on_the_result_is_an_automatic_rejection_at_16_00(cer: residen
     assert e.estatus.id == "plaza_rechazada"
     assert e.consecuencias[0].articulo == "8.1"
     assert e.consecuencias[0].instante == at("2026-04-16T16:00:00-06:00")
+
+
+def test_exams_not_passed_lose_the_seat_during_the_adscription(cer: residencias.Convocatoria) -> None:
+    h = residencias.load_historia(HISTORIAS / "cer-examenes-no-aprobados.yaml")
+    e = estado(cer, h, at("2026-04-27T12:00:00-06:00"))
+    assert (e.estatus.id, e.consecuencias) == ("en_adscripcion", ())
+    e = estado(cer, h, at("2026-04-28T14:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace) == ("plaza_perdida", Desenlace.FRACASO)
+    (consecuencia,) = e.consecuencias
+    assert (consecuencia.origen, consecuencia.articulo, consecuencia.automatica) == (
+        "examenes_no_aprobados", "8.2", False)
+    assert consecuencia.instante == at("2026-04-28T13:00:00-06:00")
+    assert e.vetos == ()
+
+
+def test_the_reject_button_is_irrevocable(cer: residencias.Convocatoria) -> None:
+    h = residencias.load_historia(HISTORIAS / "cer-plaza-rechazada.yaml")
+    en = at("2026-04-15T10:00:00-06:00")
+    assert estado(cer, h, en).estatus.id == "asignado"
+    paso = siguientes_pasos(cer, h, en)[0]
+    assert (paso.accion, paso.hasta, paso.articulo) == ("acepto_sede", at("2026-04-16T16:00:00-06:00"), "8.1")
+    e = estado(cer, h, at("2026-04-15T12:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace) == ("plaza_rechazada", Desenlace.FRACASO)
+    (consecuencia,) = e.consecuencias
+    assert (consecuencia.origen, consecuencia.articulo, consecuencia.automatica) == (
+        "rechazo_plaza", "8.3", False)
+    assert consecuencia.instante == at("2026-04-15T11:20:00-06:00")
+    assert "irrevocable" in consecuencia.descripcion
+    assert e.vetos == ()
+    assert siguientes_pasos(cer, h, at("2026-04-15T12:00:00-06:00")) == ()
+
+
+def test_impersonation_at_the_efiser_cancels_before_results_with_a_five_year_ban(
+        cer: residencias.Convocatoria) -> None:
+    h = residencias.load_historia(HISTORIAS / "cer-suplantacion-en-el-efiser.yaml")
+    e = estado(cer, h, at("2026-04-01T12:00:00-06:00"))
+    assert (e.estatus.id, e.consecuencias) == ("examen_presentado", ())
+    e = estado(cer, h, at("2026-04-08T12:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace) == ("participacion_cancelada", Desenlace.FRACASO)
+    (consecuencia,) = e.consecuencias
+    assert (consecuencia.origen, consecuencia.articulo, consecuencia.automatica) == (
+        "fraude_durante_el_proceso", "1.6 A y C", False)
+    (veto,) = e.vetos
+    assert (veto.alcance, veto.articulo) == ("participar en convocatorias del IMSS", "1.6 C")
+    assert (veto.desde.isoformat(), veto.hasta and veto.hasta.isoformat()) == ("2026-04-07", "2031-04-07")
 
 
 # --- deadlines fire at their exact instant ------------------------------------------------------

@@ -1,6 +1,6 @@
 """Every example history (`examples/historias/`) replays, and together they reach every status of
-their convocatoria's process and fire every deadline it declares: what the documents name is
-reachable from an example, not only from the data."""
+their convocatoria's process, fire every deadline and apply every action it declares: what the
+documents name is reachable from an example, not only from the data."""
 
 from __future__ import annotations
 
@@ -67,3 +67,14 @@ def test_the_examples_reach_every_status_and_fire_every_deadline(ident: str) -> 
             fired.update(c.origen for c in e.consecuencias if c.automatica)
     assert {e.id for e in conv.proceso.estatus} - reached == set()
     assert {v.id for v in conv.proceso.vencimientos} - fired == set()
+
+
+@pytest.mark.parametrize("ident", CON_PROCESO)
+def test_the_examples_apply_every_action(ident: str) -> None:
+    """Every action of the process, eventual ones included, is an event of some example history of
+    its convocatoria: what the documents let a person (or the institution) do is shown, not only
+    declared."""
+    conv = residencias.load_convocatoria(ident)
+    assert conv.proceso is not None
+    used = {evento.accion for _, historia in EXAMPLES.get(ident, []) for evento in historia.eventos}
+    assert {a.id for a in conv.proceso.acciones} - used == set()

@@ -123,6 +123,15 @@ FINALES = [
     ("unam-regularizacion-2025-sin-cita.yaml", "2025-11-29T00:00:00-06:00", "no_inscrito", Desenlace.FRACASO),
     ("unam-regularizacion-2025-cita-perdida.yaml", "2025-10-21T00:00:00-06:00", "no_inscrito",
      Desenlace.FRACASO),
+    ("unam-primer-ingreso-2026-convalidacion.yaml", "2026-03-10T10:00:00-06:00", "inscrito", Desenlace.EXITO),
+    ("unam-primer-ingreso-2026-correccion-de-datos.yaml", "2026-03-10T10:00:00-06:00", "inscrito",
+     Desenlace.EXITO),
+    ("unam-primer-ingreso-2026-carta-de-aceptacion-en-copia.yaml", "2026-02-19T11:00:00-06:00",
+     "espera_regularizacion", Desenlace.FRACASO),
+    ("unam-regularizacion-2025-dictamen-extemporaneo.yaml", "2025-11-04T12:00:00-06:00", "inscrito",
+     Desenlace.EXITO),
+    ("unam-regularizacion-2025-equivalencia-de-promedio.json", "2025-10-20T12:00:00-06:00", "inscrito",
+     Desenlace.EXITO),
 ]
 
 
@@ -146,6 +155,91 @@ def test_los_ejemplos_cubren_ambas_convocatorias_y_hay_json_de_cada_una() -> Non
         if f.endswith(".yaml"):
             first = (HISTORIAS / f).read_text(encoding="utf-8").splitlines()[0]
             assert first.startswith("# "), f"{f} empieza con un comentario que dice qué muestra"
+
+
+# --- the examples of the actions the others do not apply ---------------------------------------------
+
+def test_convalidacion_pedida_con_cita_sigue_en_el_primer_ingreso(pi: residencias.Convocatoria) -> None:
+    h = historia("unam-primer-ingreso-2026-convalidacion.yaml")
+    en = at("2026-01-20T13:00:00-06:00")
+    e = residencias.estado(pi, h, en)
+    assert (e.estatus.id, e.consecuencias) == ("con_cita", ())
+    convalidacion = e.sucesos[-1]
+    assert (convalidacion.origen, convalidacion.estatus_antes, convalidacion.estatus_despues) == (
+        "solicitud_convalidacion", "con_cita", "con_cita")
+    assert convalidacion.articulo.startswith("Portada («Dirigido a Residentes que»")
+    acude = residencias.siguientes_pasos(pi, h, en)[0]
+    assert (acude.accion, acude.desde) == ("acude_a_ventanilla", at("2026-02-10T09:00:00-06:00"))
+    e = residencias.estado(pi, h, at("2026-03-10T10:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("inscrito", Desenlace.EXITO, ())
+
+
+def test_correccion_de_datos_no_cambia_el_estatus_y_se_inscribe(pi: residencias.Convocatoria) -> None:
+    h = historia("unam-primer-ingreso-2026-correccion-de-datos.yaml")
+    en = at("2026-01-21T10:00:00-06:00")
+    e = residencias.estado(pi, h, en)
+    assert (e.estatus.id, e.consecuencias) == ("con_cita", ())
+    correccion = e.sucesos[-1]
+    assert (correccion.origen, correccion.articulo, correccion.estatus_despues) == (
+        "correccion_de_datos", "Preguntas frecuentes 5", "con_cita")
+    assert h.eventos[4].dato("dato_correcto") == "Fernández"
+    acude = residencias.siguientes_pasos(pi, h, en)[0]
+    assert (acude.accion, acude.desde, acude.hasta) == (
+        "acude_a_ventanilla", at("2026-02-16T10:00:00-06:00"), at("2026-02-16T17:30:00-06:00"))
+    e = residencias.estado(pi, h, at("2026-03-10T10:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("inscrito", Desenlace.EXITO, ())
+
+
+def test_carta_de_aceptacion_en_copia_es_documentacion_incompleta_sin_condicion(
+        pi: residencias.Convocatoria) -> None:
+    h = historia("unam-primer-ingreso-2026-carta-de-aceptacion-en-copia.yaml")
+    en = at("2026-02-18T12:00:00-06:00")
+    assert residencias.estado(pi, h, en).estatus.id == "con_cita"
+    acude = residencias.siguientes_pasos(pi, h, en)[0]
+    assert (acude.accion, acude.desde) == ("acude_a_ventanilla", at("2026-02-19T10:00:00-06:00"))
+    e = residencias.estado(pi, h, at("2026-02-19T11:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace) == ("espera_regularizacion", Desenlace.FRACASO)
+    (c,) = e.consecuencias
+    assert (c.origen, c.instante, c.automatica) == (
+        "documentacion_incompleta", at("2026-02-19T10:30:00-06:00"), False)
+    assert c.articulo.startswith("Instructivo, paso 8 c; Calendario 2026 (notas")
+    assert "esperar al período de regularización 2026" in c.descripcion
+
+
+def test_dictamen_extemporaneo_pedido_por_el_enlace_general_y_luego_inscrita(
+        reg: residencias.Convocatoria) -> None:
+    h = historia("unam-regularizacion-2025-dictamen-extemporaneo.yaml")
+    en = at("2025-09-20T10:00:00-06:00")
+    e = residencias.estado(reg, h, en)
+    assert (e.estatus.id, e.consecuencias) == ("registrado", ())
+    solicitud = e.sucesos[0]
+    assert (solicitud.origen, solicitud.estatus_antes, solicitud.estatus_despues) == (
+        "solicitud_dictamen", "sin_registro", "sin_registro")
+    assert solicitud.articulo.startswith("Nota («Dictamen de Autorización de Inscripción Extemporánea")
+    pasos = residencias.siguientes_pasos(reg, h, en)
+    correo = next(p for p in pasos if p.accion == "correo_autorizacion")
+    assert correo.hasta == at("2025-09-30T00:00:00-06:00") and not correo.incluye_hasta
+    assert not any(p.accion.startswith("solicitud_dictamen") for p in pasos)  # once, and already asked
+    e = residencias.estado(reg, h, at("2025-11-04T12:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("inscrito", Desenlace.EXITO, ())
+    assert e.realizadas == ("solicitud_dictamen", "registro", "correo_autorizacion", "agenda_cita",
+                            "dictamen_obtenido", "entrega_documentacion_completa")
+
+
+def test_equivalencia_de_promedio_antes_del_registro_y_luego_inscrito(reg: residencias.Convocatoria) -> None:
+    h = historia("unam-regularizacion-2025-equivalencia-de-promedio.json")
+    en = at("2025-09-12T10:00:00-06:00")
+    e = residencias.estado(reg, h, en)
+    assert (e.estatus.id, e.consecuencias) == ("registrado", ())
+    equivalencia = e.sucesos[0]
+    assert (equivalencia.origen, equivalencia.estatus_despues) == (
+        "solicitud_equivalencia_promedio", "sin_registro")
+    assert equivalencia.articulo.startswith("Nota («Residentes con estudios en el extranjero")
+    correo = next(p for p in residencias.siguientes_pasos(reg, h, en) if p.accion == "correo_autorizacion")
+    assert correo.hasta == at("2025-09-24T00:00:00-06:00")
+    e = residencias.estado(reg, h, at("2025-10-20T12:00:00-06:00"))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("inscrito", Desenlace.EXITO, ())
+    assert e.realizadas[0] == "solicitud_equivalencia_promedio"
 
 
 # --- primer ingreso: the complete enrollment ----------------------------------------------------------

@@ -569,6 +569,18 @@ _VENCIMIENTOS = {v.id for v in PROCESO.vencimientos}
     ("xlix-servicio-social-no-concluido.json", cdmx(2026, 2, 28, 23, 59, 59), "adscrito", None, ()),
     ("xlix-servicio-social-no-concluido.json", cdmx(2026, 3, 1), "participacion_cancelada",
      ("servicio_social_no_concluido", "2.2.1 h); 7.4", cdmx(2026, 3, 1)), ()),
+    ("xlix-abandono-en-el-ooad.yaml", cdmx(2026, 2, 26, 14), "en_tramites_ooad", None, ()),
+    ("xlix-abandono-en-el-ooad.yaml", cdmx(2026, 2, 27, 12), "abandono",
+     ("abandono", "5.2", cdmx(2026, 2, 26, 17)), ()),
+    ("xlix-archivos-ilegibles.json", cdmx(2026, 2, 21, 12), "con_ficha", None, ()),
+    ("xlix-archivos-ilegibles.json", cdmx(2026, 2, 23, 12), "participacion_cancelada",
+     ("cancelacion_por_archivos", "7.1; 2.2.3 c", cdmx(2026, 2, 23, 9)), ()),
+    ("xlix-constancia-de-servicio-social-alterada.yaml", cdmx(2026, 2, 25, 10), "en_tramites_ooad", None, ()),
+    ("xlix-constancia-de-servicio-social-alterada.yaml", cdmx(2026, 2, 26, 12), "participacion_cancelada",
+     ("cancelacion_por_falsificacion", "7.1; 2.2.1 h), k) y l)", cdmx(2026, 2, 26, 11)), ()),
+    ("xlix-especialidad-imss-concluida.yaml", cdmx(2026, 2, 18, 20), "en_proceso_de_validacion", None, ()),
+    ("xlix-especialidad-imss-concluida.yaml", cdmx(2026, 2, 19, 12), "participacion_cancelada",
+     ("cancelacion_por_restriccion", "7.2", cdmx(2026, 2, 19, 9, 30)), ()),
 ])
 def test_each_new_example_at_the_instants_its_comment_names(
         nombre: str, en: datetime, esperado: str, ultima: tuple[str, str, datetime] | None,
@@ -586,3 +598,44 @@ def test_each_new_example_at_the_instants_its_comment_names(
         assert e.terminal
     assert tuple(v.alcance for v in e.vetos) == vetos
     assert e.incertidumbres == ()
+
+
+# --- the examples of the actions the ones above do not apply ------------------------------------------
+
+
+def test_an_imss_worker_with_plaza_definitiva_hands_in_the_beca_request_at_the_ooad() -> None:
+    beca = ejemplo("xlix-trabajador-imss-solicitud-de-beca.yaml")
+    e = residencias.estado(CONV, beca, cdmx(2026, 2, 25, 12))
+    assert (e.estatus.id, e.consecuencias) == ("en_tramites_ooad", ())
+    solicitud = e.sucesos[-1]
+    assert (solicitud.origen, solicitud.articulo, solicitud.instante) == (
+        "solicitud_de_beca", "2.2.4", cdmx(2026, 2, 25, 10, 30))
+    assert solicitud.estatus_antes == solicitud.estatus_despues == "en_tramites_ooad"
+    pasos = {p.accion for p in residencias.siguientes_pasos(CONV, beca, cdmx(2026, 2, 25, 12))}
+    assert "tramites_de_adscripcion" in pasos and "examenes_medicos_psicometricos" not in pasos
+    assert "solicitud_de_beca" not in pasos  # once, and already done
+    e = residencias.estado(CONV, beca, cdmx(2026, 3, 3, 12))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("residente", Desenlace.EXITO, ())
+
+
+def test_cedula_delivered_within_six_months_of_the_selection_makes_a_resident() -> None:
+    cedula = ejemplo("xlix-cedula-entregada.yaml")
+    en = cdmx(2026, 3, 3, 12)
+    assert estatus(cedula, en) == "residente_con_carta_compromiso"
+    assert primero(cedula, en) == ("entrega_titulo_cedula", cdmx(2026, 8, 19), "2.2.1 d.2 y e)")
+    e = residencias.estado(CONV, cedula, cdmx(2026, 6, 11, 12))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("residente", Desenlace.EXITO, ())
+    entrega = e.sucesos[-1]
+    assert (entrega.origen, entrega.articulo, entrega.estatus_antes) == (
+        "entrega_titulo_cedula", "2.2.1 d.2 y e)", "residente_con_carta_compromiso")
+    assert estatus(cedula, cdmx(2026, 8, 19)) == "residente"  # no baja académica after the six months
+
+
+def test_the_cancellations_record_what_was_found() -> None:
+    falsa = ejemplo("xlix-constancia-de-servicio-social-alterada.yaml").eventos[-1]
+    motivo = falsa.dato("motivo")
+    assert isinstance(motivo, str) and "SIICES" in motivo
+    restriccion = ejemplo("xlix-especialidad-imss-concluida.yaml")
+    assert restriccion.aspirante.antecedentes.ced_concluido_imss is True
+    dato = restriccion.eventos[-1].dato("restriccion")
+    assert isinstance(dato, str) and dato.startswith("c. ")

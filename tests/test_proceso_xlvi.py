@@ -626,6 +626,26 @@ _CONCURSAR = "concursar nuevamente en procesos de selección del IMSS"
     ("xlvi-dos-instituciones-participacion-cancelada.json", cdmx(2023, 3, 10, 9), "con_ficha", None, ()),
     ("xlvi-dos-instituciones-participacion-cancelada.json", cdmx(2023, 3, 10, 13), "participacion_cancelada",
      ("cancelacion_por_restriccion", "7. Aclaraciones sustantivas, a a d", cdmx(2023, 3, 10, 12)), ()),
+    ("xlvi-informacion-falseada.yaml", cdmx(2023, 3, 13, 16, 10), "con_ficha", None, ()),
+    ("xlvi-informacion-falseada.yaml", cdmx(2023, 3, 13, 18), "participacion_cancelada",
+     ("cancelacion_por_informacion_falseada", "7. Aclaraciones sustantivas; 2.1 nota 2, c",
+      cdmx(2023, 3, 13, 17, 30)), ()),
+    ("xlvi-extranjero-baja-migratoria.json", cdmx(2023, 3, 16, 12), "apto", None, ()),
+    ("xlvi-extranjero-baja-migratoria.json", cdmx(2023, 3, 17, 12), "baja",
+     ("baja_por_estatus_migratorio", "2.1 nota 1, aspirantes extranjeros («y contar con estatus migratorio "
+      "regularizado»)", cdmx(2023, 3, 17, 10)), ()),
+    ("xlvi-rechazo-de-plaza.yaml", cdmx(2023, 3, 13, 16, 10), "con_ficha", None, ()),
+    ("xlvi-rechazo-de-plaza.yaml", cdmx(2023, 3, 13, 17), "plaza_rechazada",
+     ("rechazo_plaza", "4. ATENDER RESULTADOS, pasos en caso de rechazar, renunciar o abandonar («NO "
+      "ACEPTAR O RECHAZAR»)", cdmx(2023, 3, 13, 16, 45)), ()),
+    ("xlvi-abandono-sin-renuncia-por-escrito.yaml", cdmx(2023, 3, 15, 18), "apto", None, ()),
+    ("xlvi-abandono-sin-renuncia-por-escrito.yaml", cdmx(2023, 3, 16, 12), "abandono",
+     ("abandono", "4. ATENDER RESULTADOS, pasos en caso de rechazar, renunciar o abandonar («ABANDONAR LA "
+      "PLAZA ASIGNADA»)", cdmx(2023, 3, 16, 10)), (_CONCURSAR,)),
+    ("xlvi-documentos-falsos.json", cdmx(2023, 3, 14, 12), "en_tramites_ooad", None, ()),
+    ("xlvi-documentos-falsos.json", cdmx(2023, 3, 15, 12), "anulado",
+     ("anulacion_por_documentos_falsos", "2.1 (IMPORTANTE)", cdmx(2023, 3, 15, 10)),
+     ("participar en ninguna convocatoria de posgrado IMSS",)),
 ])
 def test_each_new_example_at_the_instants_its_comment_names(
         nombre: str, en: datetime, esperado: str, ultima: tuple[str, str, datetime] | None,
@@ -643,3 +663,51 @@ def test_each_new_example_at_the_instants_its_comment_names(
         assert e.terminal
     assert tuple(v.alcance for v in e.vetos) == vetos
     assert e.incertidumbres == ()
+
+
+# --- the examples of the actions the ones above do not apply ------------------------------------------
+
+
+def test_rejecting_in_the_results_page_is_renuncia_and_ends_the_process() -> None:
+    rechazo_ = ejemplo("xlvi-rechazo-de-plaza.yaml")
+    assert primero(rechazo_, cdmx(2023, 3, 13, 16, 10)) == (
+        "acepto_adscripcion", cdmx(2023, 3, 13, 23, 59), "4. ATENDER RESULTADOS")
+    e = residencias.estado(CONV, rechazo_, cdmx(2023, 3, 13, 17))
+    assert e.desenlace is Desenlace.FRACASO
+    assert "se considera RENUNCIA a la plaza asignada" in e.consecuencias[-1].descripcion
+    assert residencias.siguientes_pasos(CONV, rechazo_, cdmx(2023, 3, 13, 17)) == ()
+
+
+def test_titulo_delivered_within_the_12_months_makes_a_resident() -> None:
+    titulo = ejemplo("xlvi-titulo-entregado.yaml")
+    en = cdmx(2023, 3, 22, 12)
+    assert estatus(titulo, en) == "residente_con_carta_compromiso"
+    assert primero(titulo, en) == (
+        "entrega_titulo_cedula", cdmx(2024, 3, 14),
+        "2.1 nota 1, aspirantes mexicanos d.2 y e); aspirantes extranjeros b.2 y c)")
+    e = residencias.estado(CONV, titulo, cdmx(2023, 8, 15, 12))
+    assert (e.estatus.id, e.desenlace, e.consecuencias) == ("residente", Desenlace.EXITO, ())
+    entrega = e.sucesos[-1]
+    assert (entrega.origen, entrega.estatus_antes, entrega.estatus_despues) == (
+        "entrega_titulo_cedula", "residente_con_carta_compromiso", "residente")
+    assert entrega.articulo == "2.1 nota 1, aspirantes mexicanos d.2 y e); aspirantes extranjeros b.2 y c)"
+    assert estatus(titulo, cdmx(2024, 3, 14)) == "residente"  # no baja académica after the 12 months
+
+
+def test_leaving_without_a_written_renuncia_is_abandono_with_the_ban_of_the_abandono_steps() -> None:
+    """Telling the OOAD one will not go on, without a written renuncia, is abandono by the act: the ban
+    is the one of the steps in case of abandoning, not the one of the letter's validity (4)."""
+    abandono = ejemplo("xlvi-abandono-sin-renuncia-por-escrito.yaml")
+    e = residencias.estado(CONV, abandono, cdmx(2023, 3, 16, 12))
+    (veto,) = e.vetos
+    assert (veto.alcance, veto.desde, veto.hasta) == (_CONCURSAR, date(2023, 3, 16), None)
+    assert not e.consecuencias[-1].automatica
+
+
+def test_false_documents_found_at_the_ooad_annul_the_expediente_for_every_imss_posgrado_call() -> None:
+    falsos = ejemplo("xlvi-documentos-falsos.json")
+    e = residencias.estado(CONV, falsos, cdmx(2023, 3, 15, 12))
+    assert (e.estatus.id, e.desenlace) == ("anulado", Desenlace.FRACASO)
+    (veto,) = e.vetos
+    assert (veto.articulo, veto.desde, veto.hasta) == ("2.1 (IMPORTANTE)", date(2023, 3, 15), None)
+    assert "se informa a la CIFRHS" in e.consecuencias[-1].descripcion
