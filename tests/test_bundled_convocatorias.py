@@ -271,6 +271,7 @@ def test_xlvi_inconsistencias() -> None:
         "folio-o-ficha-de-inscripcion",
         "acta-de-nacimiento-para-extranjeros",
         "matricula-consular-sin-fila",
+        "documentos-falsos-cancelacion-o-anulacion",
     }
     seccion_4 = por_id["seccion-4-repetida"]
     assert "4. ATENDER RESULTADOS" in seccion_4.lugares
@@ -279,6 +280,10 @@ def test_xlvi_inconsistencias() -> None:
     assert "antes del 15 de marzo de 2023" in pago
     assert "fecha límite 15 de marzo de 2023" in pago
     assert "primeros 15 dias al inicio de cada ciclo académico" in pago
+    falsos = por_id["documentos-falsos-cancelacion-o-anulacion"]
+    assert falsos.lugares == ("2.1 (IMPORTANTE)", "7. Aclaraciones sustantivas")
+    assert "será anulado de forma definitiva" in falsos.descripcion
+    assert "se cancela su participación en cualquier etapa del proceso" in falsos.descripcion
 
 
 # --- imss-enarm-xlix-2026-tercer-periodo (003) ------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import residencias
+from residencias.domain import curp
 from residencias.domain.historia import Historia
 from residencias.process import estado
 from residencias.process.replay import Corrida
@@ -78,3 +79,12 @@ def test_the_examples_apply_every_action(ident: str) -> None:
     assert conv.proceso is not None
     used = {evento.accion for _, historia in EXAMPLES.get(ident, []) for evento in historia.eventos}
     assert {a.id for a in conv.proceso.acciones} - used == set()
+
+
+def test_every_curp_an_example_declares_is_valid() -> None:
+    """The stories are not about typos: a declared CURP passes the check digit (RENAPO's algorithm,
+    as ``stdnum.mx.curp``) so an example never fails a rule by accident."""
+    declared = [(path.name, historia.aspirante.curp) for items in EXAMPLES.values()
+                for path, historia in items if historia.aspirante.curp is not None]
+    assert len(declared) >= 10
+    assert [(name, c) for name, c in declared if not curp.is_valid(c)] == []

@@ -639,3 +639,15 @@ def test_the_cancellations_record_what_was_found() -> None:
     assert restriccion.aspirante.antecedentes.ced_concluido_imss is True
     dato = restriccion.eventos[-1].dato("restriccion")
     assert isinstance(dato, str) and dato.startswith("c. ")
+
+
+def test_a_resident_can_still_be_cancelled_during_the_course() -> None:
+    """7.2: participation is cancelled when a circumstance is identified «en cualquier etapa del
+    proceso o del desarrollo del curso de especialización»: also once a resident."""
+    exito = ejemplo("xlix-seleccion-17-feb-registro-18-feb.yaml")
+    assert estatus(exito, cdmx(2026, 3, 3, 12)) == "residente"
+    cancelada = mas(exito, ev("cancelacion_por_restriccion", cdmx(2026, 9, 1, 10),
+                              restriccion="a: proceso legal vigente contra el IMSS"))
+    e = residencias.estado(CONV, cancelada, cdmx(2026, 9, 1, 11))
+    assert e.estatus.id == "participacion_cancelada"
+    assert [c.articulo for c in e.consecuencias if c.origen == "cancelacion_por_restriccion"] == ["7.2"]

@@ -711,3 +711,34 @@ def test_false_documents_found_at_the_ooad_annul_the_expediente_for_every_imss_p
     (veto,) = e.vetos
     assert (veto.articulo, veto.desde, veto.hasta) == ("2.1 (IMPORTANTE)", date(2023, 3, 15), None)
     assert "se informa a la CIFRHS" in e.consecuencias[-1].descripcion
+
+
+def test_a_step_opens_when_its_window_opens_not_when_the_status_began() -> None:
+    """With ficha since 8 March, acceptance opens with the results, 13 March at 16:00 (4. ATENDER
+    RESULTADOS): a step is offered from the later of the two, also once the window is open."""
+    historia = ejemplo("xlvi-informacion-falseada.yaml")
+    for en in (cdmx(2023, 3, 12, 12), cdmx(2023, 3, 13, 16, 10)):
+        paso = residencias.siguientes_pasos(CONV, hasta(historia, 6), en)[0]
+        assert paso.accion == "acepto_adscripcion"
+        assert paso.desde == cdmx(2023, 3, 13, 16)
+        assert paso.hasta == cdmx(2023, 3, 13, 23, 59)
+
+
+@pytest.mark.parametrize(("accion", "hacia", "articulo"), [
+    ("cancelacion_por_restriccion", "participacion_cancelada", "7. Aclaraciones sustantivas, a a d"),
+    ("anulacion_por_sede_modificada", "participacion_anulada", "1.3"),
+])
+def test_a_resident_can_still_lose_the_course(accion: str, hacia: str, articulo: str) -> None:
+    """7 cancels «durante cualquier parte del proceso o desarrollo del curso» and 1.3 annuls the
+    pre-assignment «en cualquier momento del proceso de asignación a sede o de su curso de
+    especialización»: both also reach a resident."""
+    exito = ejemplo("xlvi-exito-hasta-el-propedeutico.yaml")
+    assert estatus(exito, cdmx(2023, 3, 22, 12)) == "residente"
+    restriccion = accion == "cancelacion_por_restriccion"
+    datos = {"circunstancia": "a: demanda penal contra el IMSS"} if restriccion else {}
+    if accion == "anulacion_por_sede_modificada":  # 1.3 reaches only whoever registered another sede
+        exito = attrs.evolve(exito, aspirante=attrs.evolve(exito.aspirante, sede_registrada="HGR 1 Tijuana"))
+    perdida = mas(exito, ev(accion, cdmx(2023, 7, 3, 10), **datos))
+    e = residencias.estado(CONV, perdida, cdmx(2023, 7, 3, 11))
+    assert e.estatus.id == hacia
+    assert [c.articulo for c in e.consecuencias if c.origen == accion] == [articulo]

@@ -107,12 +107,13 @@ def _step(corrida: Corrida, accion: AccionProceso, estado: Estado, en: datetime)
 
 def _bounds(ventana: VentanaDeAccion | None, estado: Estado, en: datetime,
             zona: ZoneInfo) -> tuple[datetime | None, datetime | None, bool]:
-    """From when (the opening if later than ``en``, else since the status began) and by when;
-    inside a window with service hours, closed at ``en``, the next opening."""
+    """From when (the later of the status's start and the window's opening: a step cannot be done
+    before either) and by when; inside a window with service hours, closed at ``en``, the next
+    opening."""
     since = estado.desde
     if ventana is None:
         return since, None, True
-    desde = ventana.inicio if ventana.abre_despues(en) else since
+    desde = max(filter(None, (since, ventana.inicio)), default=None)
     calendar = ventana.ventana
     if calendar is not None and calendar.horario is not None and ventana.cita is None \
             and not ventana.contiene(en, zona):
