@@ -9,17 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from residencias.assignment.asignacion import Asignacion
-from residencias.assignment.lecturas import auditar_lecturas
 from residencias.cli._argumentos import add_json, megabytes, salidas
 from residencias.cli._progreso import Progreso
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, comprobar_salidas, emit, emit_json, write_text
-from residencias.consistency import check_convocatoria
-from residencias.domain.asignacion import Lectura
-from residencias.loading.entrada import MIB
-from residencias.loading.files import archivos_de_convocatoria
+
+if TYPE_CHECKING:  # the handler imports what it uses: registering the subcommand costs nothing
+    from residencias.assignment.asignacion import Asignacion
+
+LECTURAS = ("serial", "rondas")
+"""The values of :class:`residencias.domain.asignacion.Lectura`, written out so that building the
+parser imports no domain class (a test checks they are the same)."""
 
 __all__ = ["register"]
 
@@ -45,7 +46,7 @@ def register(sub: Any) -> None:
     p.add_argument("--explicar", metavar="FOLIO", action="append", default=[],
                    help="explica la asignación de un folio, opción por opción (repetible; con --json, "
                         "en la clave 'explicaciones')")
-    p.add_argument("--lectura", choices=[lectura.value for lectura in Lectura],
+    p.add_argument("--lectura", choices=LECTURAS,
                    help="lectura de 6.2: serial (en orden de PI-IMSS, cada aspirante toma su primera opción "
                         "libre) o rondas (primeras opciones de todos, luego segundas...); por omisión la que "
                         "declara la convocatoria (un supuesto)")
@@ -82,6 +83,12 @@ def _explicacion(asignacion: Asignacion, folio: str) -> dict[str, Any]:
 
 
 def _cmd_asignar(args: argparse.Namespace) -> int:
+    from residencias.assignment.lecturas import auditar_lecturas
+    from residencias.consistency import check_convocatoria
+    from residencias.domain.asignacion import Lectura
+    from residencias.loading.entrada import MIB
+    from residencias.loading.files import archivos_de_convocatoria
+
     salidas_pedidas = {"--reporte": args.reporte, "--csv": args.csv, "--html": args.html}
     entradas = [args.concurso, os.path.join(args.concurso, "sedes.csv"),
                 os.path.join(args.concurso, "aspirantes.csv"), *archivos_de_convocatoria(args.convocatoria)]
