@@ -121,7 +121,8 @@ def _texto(value: Any, nivel: int) -> str:
         if not value:
             return "{}"
         pad = "\n" + "  " * (nivel + 1)
-        inner = ("," + pad).join([_TEXTO(k) + ": " + _texto(v, nivel + 1) for k, v in value.items()])
+        inner = ("," + pad).join([_TEXTO(k) + ": " + (_TEXTO(v) if type(v) is str else _texto(v, nivel + 1))
+                                  for k, v in value.items()])
         return "{" + pad + inner + "\n" + "  " * nivel + "}"
     if isinstance(value, list | tuple):
         if not value:

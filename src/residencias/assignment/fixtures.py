@@ -358,7 +358,6 @@ class _CsvFixture:
         try:
             return leer_aspirantes(
                 data,
-                _CONTROL_CSV,
                 lambda first: _header(self.aspirantes_file, first, ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL),
                 lambda cer: index.get(self._key(cer)),
                 shared,

@@ -436,8 +436,6 @@ def replay(
     cargada = load_entrada(path, convocatoria, max_bytes=max_bytes)
     fase("asignando")
     asignacion = Asignacion(cargada.politica, cargada.preparados)
-    if progreso is not None:
-        _ = asignacion.asignaciones  # the seats are computed on demand: here, under their phase
     if esperado is None:
         return Auditoria(cargada.archivo, asignacion, None, ())
     fase("leyendo el resultado publicado")
