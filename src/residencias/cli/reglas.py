@@ -8,6 +8,7 @@ from typing import Any
 
 from residencias.cli._argumentos import CER_POR_OMISION, add_json, decimal, instant, salidas
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data, emit_json
+from residencias.errors import InvalidQueryError
 
 # The handlers import what they use, so that registering the subcommands costs nothing.
 
@@ -20,15 +21,22 @@ parser does not import the rules (a test checks they are the same)."""
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("evaluar", help="evalúa un expediente contra los requisitos de una convocatoria",
-                       epilog=salidas("no cumple, o queda algo pendiente, o falta información"))
+    p = sub.add_parser("evaluar", help="evalúa un expediente (o una carpeta de expedientes) contra los "
+                       "requisitos de una convocatoria",
+                       epilog=salidas("no cumple, o queda algo pendiente, o falta información (en un lote: "
+                                      "algún expediente)"))
     p.add_argument("convocatoria", metavar="ID", help="id de una convocatoria incluida, o archivo YAML")
-    p.add_argument("expediente", metavar="EXPEDIENTE.yaml", help="hechos y documentos de la persona")
+    p.add_argument("expediente", metavar="EXPEDIENTE", nargs="+",
+                   help="archivo YAML o JSON con los hechos y documentos de la persona; con una carpeta "
+                        "o varios archivos, evalúa el lote y da un resumen (veredicto y reglas de cada "
+                        "archivo)")
     p.add_argument("--en", metavar="INSTANTE", type=instant, required=True,
                    help="instante de la evaluación, ISO 8601 con desfase (la biblioteca no lee el reloj)")
     p.add_argument("--historia", metavar="HISTORIA.yaml",
                    help="historia de eventos de la persona (YAML o JSON); sin ella se usa la 'historia:' "
                         "del expediente, y sin ninguna nada se sabe de los pasos del proceso")
+    p.add_argument("--csv", metavar="ARCHIVO.csv",
+                   help="en un lote, escribe también el resumen en CSV (una fila por archivo)")
     add_json(p, "salida JSON (versionada, con el sha256 de los datos)")
     p.set_defaults(handler=_cmd_evaluar)
 
@@ -77,12 +85,18 @@ def register(sub: Any) -> None:
 
 
 def _cmd_evaluar(args: argparse.Namespace) -> int:
+    import os
+
     from residencias.loading.files import load_convocatoria, load_expediente_e_historia, load_historia
     from residencias.process.evaluacion import evaluate
     from residencias.rules.dictamen import ResultadoGeneral
 
+    if len(args.expediente) > 1 or os.path.isdir(args.expediente[0]):
+        return _cmd_evaluar_lote(args)
+    if args.csv:
+        raise InvalidQueryError("--csv es para un lote (una carpeta o varios expedientes)")
     conv = load_convocatoria(args.convocatoria)
-    expediente, propia = load_expediente_e_historia(args.expediente)
+    expediente, propia = load_expediente_e_historia(args.expediente[0])
     historia = load_historia(args.historia) if args.historia else propia
     dictamen = evaluate(conv, expediente, args.en, historia)
     if args.json:
@@ -90,6 +104,26 @@ def _cmd_evaluar(args: argparse.Namespace) -> int:
     else:
         emit(dictamen.explicar())
     return EXIT_OK if dictamen.resultado is ResultadoGeneral.CUMPLE else EXIT_NEGATIVE
+
+
+def _cmd_evaluar_lote(args: argparse.Namespace) -> int:
+    from residencias.cli._salida import comprobar_salidas, write_text
+    from residencias.loading.files import archivos_de_convocatoria, load_convocatoria
+    from residencias.process.lote import archivos_del_lote, evaluar_lote
+
+    if args.historia:
+        raise InvalidQueryError("--historia es de un expediente; en un lote cada expediente trae la suya "
+                                "('historia:')")
+    comprobar_salidas({"--csv": args.csv}, [*args.expediente, *archivos_del_lote(args.expediente),
+                                            *archivos_de_convocatoria(args.convocatoria)])
+    lote = evaluar_lote(load_convocatoria(args.convocatoria), args.expediente, args.en)
+    if args.csv:
+        write_text(args.csv, lote.to_csv())
+    if args.json:
+        emit_data(lote.to_data())
+    else:
+        emit(lote.to_text() + (f"\nCSV escrito en {args.csv}" if args.csv else ""))
+    return EXIT_OK if lote.todos_cumplen else EXIT_NEGATIVE
 
 
 def _cmd_documentos(args: argparse.Namespace) -> int:
@@ -143,7 +177,6 @@ def _cmd_puntaje(args: argparse.Namespace) -> int:
     import attrs
 
     from residencias.domain.publicaciones import Publicacion
-    from residencias.errors import InvalidQueryError
     from residencias.loading.files import load_convocatoria, load_file
     from residencias.rules.puntaje import ARTICULO_CONVERSION, calcular_pi_imss, promedio_en_base_100
 
