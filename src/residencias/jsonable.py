@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Partes", "dumps", "partes_json", "texto_json", "to_data"]
+__all__ = ["Partes", "dumps", "partes_json", "texto_indentado", "texto_json", "to_data"]
 
 
 def to_data(value: Any) -> Any:
@@ -94,13 +94,19 @@ def partes_json(value: Any, nivel: int = 0) -> Iterator[str]:
     '{\\n  "x": [\\n    1,\\n    2\\n  ]\\n}'
     """
     pad = "\n" + "  " * (nivel + 1)
-    if isinstance(value, dict) and value:  # a part per member of the top, or of one holding Partes
+    if isinstance(value, dict) and value and (nivel < 2 or _tiene_partes(value)):  # a part per member
         first = True
         for key, item in value.items():
             yield ("{" if first else ",") + pad + _TEXTO(key) + ": "
             first = False
-            yield from partes_json(item, nivel + 1) if _tiene_partes(item) else (_texto(item, nivel + 1),)
+            yield from partes_json(item, nivel + 1)
         yield "\n" + "  " * nivel + "}"
+    elif isinstance(value, list | tuple) and value and nivel < 2:  # a part per item
+        first = True
+        for item in value:
+            yield ("[" if first else ",") + pad + _texto(item, nivel + 1)
+            first = False
+        yield "\n" + "  " * nivel + "]"
     elif isinstance(value, Partes):
         first = True
         for item in value.items(nivel + 1):
@@ -113,6 +119,12 @@ def partes_json(value: Any, nivel: int = 0) -> Iterator[str]:
 
 def _tiene_partes(value: Any) -> bool:
     return isinstance(value, Partes) or (isinstance(value, dict) and any(map(_tiene_partes, value.values())))
+
+
+def texto_indentado(value: Any, nivel: int) -> str:
+    """``value`` (plain JSON data) as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it at
+    nesting ``nivel``: for the items of :class:`Partes`."""
+    return _texto(value, nivel)
 
 
 def _texto(value: Any, nivel: int) -> str:

@@ -47,7 +47,7 @@ from residencias.assignment.registros import (
 )
 from residencias.assignment.validacion import ConcursoPreparado, preparar
 from residencias.errors import InvalidQueryError
-from residencias.jsonable import Partes
+from residencias.jsonable import Partes, texto_indentado
 from residencias.loading.files import load_convocatoria
 from residencias.text import quiso_decir
 
@@ -243,6 +243,8 @@ class Asignacion:
         (:class:`~residencias.jsonable.Partes`): for :func:`~residencias.jsonable.partes_json`."""
         data = self.to_data(discrepancias, registros=False)
         data["asignaciones"] = Partes(lambda nivel: textos_resultados(self._corridas, self._por_folio, nivel))
+        data["desempates"] = Partes(lambda nivel: (texto_indentado(_tie_data(c.empate(g)), nivel)
+                                                   for c in self._corridas for g in c.grupos))
         return data
 
     def to_data(
@@ -274,7 +276,7 @@ class Asignacion:
                 }
                 for c in self.cortes
             ],
-            "desempates": [_tie_data(e) for e in self.empates],
+            "desempates": [_tie_data(e) for e in self.empates] if registros else [],
             "discrepancias": list(discrepancias),
         }
 

@@ -291,7 +291,8 @@ class AuditoriaLecturas:
         if self.lectura is Lectura.SERIAL:
             data = self.auditoria.to_data() if registros else self.auditoria.datos_json()
         else:
-            serial = self.auditoria.asignacion.to_data(registros=False)
+            asignacion = self.auditoria.asignacion
+            serial = asignacion.to_data() if registros else asignacion.datos_json()
             data = {
                 "entrada_sha256": self.rondas.entrada_sha256,
                 "convocatoria": self.rondas.convocatoria,
