@@ -4,19 +4,29 @@ residents with studies in Mexico), in the same run. Prints expedientes per secon
 
     .venv/bin/python benchmarks/evaluar_expedientes.py [N]
 
-Aim (issue 4): the declarative evaluator costs at most 5x the hand-written function. Not a test:
-it prints figures and never fails on speed.
+Aim (issue 4): the declarative evaluator costs at most 5x the hand-written function. Then the
+batch of the speed issue: the same expedientes as YAML files in a temporary folder, through
+``evaluar_lote`` (what ``residencias evaluar ID CARPETA`` runs), against reading each file with
+``yaml.CSafeLoader`` and running the function by hand (aim: at most 5x). Not a test: it prints
+figures and never fails on speed.
 """
 
 from __future__ import annotations
 
 import random
 import sys
+import tempfile
 import time
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import yaml
+
 import residencias
+from residencias.jsonable import to_data
+from residencias.process.lote import evaluar_lote
 from residencias.domain import Antecedentes, ConstanciaENARM, Documento, Estudios, Expediente, Nacionalidad
 from residencias.domain.personas import Residente
 
@@ -136,11 +146,11 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     conv = residencias.load_convocatoria(CER)
     expedientes = generate(n)
-    residencias.evaluate(conv, expedientes[0], en=EN)  # warm caches
+    residencias.evaluar_requisitos(conv, expedientes[0], EN)  # warm caches
 
-    declarative = [residencias.evaluate(conv, e, en=EN) for e in expedientes]
+    declarative = [residencias.evaluar_requisitos(conv, e, EN) for e in expedientes]
     manual = [by_hand(conv, e) for e in expedientes]
-    t_declarative = best_time(lambda e: residencias.evaluate(conv, e, en=EN), expedientes)
+    t_declarative = best_time(lambda e: residencias.evaluar_requisitos(conv, e, EN), expedientes)
     t_manual = best_time(lambda e: by_hand(conv, e), expedientes)
 
     disagreements = sum(
@@ -152,6 +162,43 @@ def main() -> None:
     print(f"función escrita a mano: {t_manual:.3f} s, {n / t_manual:,.0f} expedientes/s")
     print(f"razón declarativo / a mano: {t_declarative / t_manual:.1f}x (meta: <= 5x)")
     print(f"desacuerdos en resultado o reglas que fallan: {disagreements}")
+    lote(conv, expedientes, t_manual)
+
+
+def _limpio(value: Any) -> Any:
+    """JSON data without the empty members (what a person writes in an expediente file)."""
+    if isinstance(value, dict):
+        return {k: _limpio(v) for k, v in value.items() if v is not None and v != [] and v != {}}
+    if isinstance(value, list):
+        return [_limpio(v) for v in value]
+    return value
+
+
+def lote(conv: residencias.Convocatoria, expedientes: list[Expediente], t_manual: float) -> None:
+    """The batch (``residencias evaluar ID CARPETA``, :func:`residencias.process.lote.evaluar_lote`):
+    the same expedientes written as YAML files in a temporary folder, read with the strict reader
+    and evaluated over time, against the function by hand on the objects plus a plain
+    ``yaml.CSafeLoader`` read of each file; one run each (a folder of 10,000 files)."""
+    with tempfile.TemporaryDirectory(prefix="residencias-lote-") as tmp:
+        for k, e in enumerate(expedientes):
+            text = yaml.safe_dump(_limpio(to_data(e)), allow_unicode=True, sort_keys=False)
+            (Path(tmp) / f"{k:05d}.yaml").write_text(text, encoding="utf-8")
+        begin = time.perf_counter()
+        resultado = evaluar_lote(conv, [tmp], EN)
+        t_lote = time.perf_counter() - begin
+        begin = time.perf_counter()
+        for k, e in enumerate(expedientes):
+            with (Path(tmp) / f"{k:05d}.yaml").open(encoding="utf-8") as f:
+                yaml.load(f, Loader=yaml.CSafeLoader)
+            by_hand(conv, e)
+        t_plano = time.perf_counter() - begin
+    n = len(expedientes)
+    print(f"lote de {n} archivos (evaluar_lote, lectura estricta de cada YAML incluida): {t_lote:.2f} s, "
+          f"{t_lote / n * 1e3:.2f} ms por expediente")
+    print(f"lectura con yaml.CSafeLoader + función a mano: {t_plano:.2f} s, {t_plano / n * 1e3:.2f} ms por "
+          f"expediente (solo la función a mano: {t_manual / n * 1e3:.3f} ms)")
+    print(f"razón lote / (lectura + a mano): {t_lote / t_plano:.1f}x (meta: <= 5x); veredictos: "
+          f"{resultado.por_resultado()}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from residencias.cli import main
-from tests.esquemas import validar
+from tests.esquemas import forma, validar
 
 __all__ = ["Corrida", "correr", "negativa", "revisar"]
 
@@ -92,5 +92,6 @@ def revisar(run: Corrida) -> None:
     assert run.errores == "", run.errores
     if en_json:
         data = run.json
-        assert validar(run.orden, data) == [], (run.argv, validar(run.orden, data)[:5])
+        schema = forma(run.orden, data)
+        assert validar(schema, data) == [], (run.argv, validar(schema, data)[:5])
         assert negativa(run.orden, data) == (run.codigo == 1), run.argv

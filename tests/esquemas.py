@@ -43,7 +43,18 @@ from residencias.rules.checklist import ListaDocumentos
 from residencias.rules.preasignacion import Preasignacion
 from residencias.rules.puntaje.pi_imss import DesglosePIIMSS
 
-__all__ = ["DIRECTORIO", "GENERADOS", "ORDENES", "esquema", "generar", "texto", "validar", "valido"]
+__all__ = [
+    "DIRECTORIO",
+    "FORMAS",
+    "GENERADOS",
+    "ORDENES",
+    "esquema",
+    "forma",
+    "generar",
+    "texto",
+    "validar",
+    "valido",
+]
 
 DIRECTORIO = Path(__file__).parent.parent / "docs" / "esquemas"
 ORDENES = (
@@ -51,6 +62,17 @@ ORDENES = (
     "puntaje", "preasignacion", "asignar", "lint", "pasos", "flujo",
 )
 """Every subcommand with ``--json``; ``error`` is the shape of a refusal under any of them."""
+
+FORMAS = {"evaluar-lote": "evaluar"}
+"""Other shapes of a subcommand's output, each with its schema: ``evaluar`` of a folder (or of
+several files) gives the summary of a batch."""
+
+
+def forma(orden: str, data: Any) -> str:
+    """The schema that ``orden``'s JSON answer ``data`` follows."""
+    if orden == "evaluar" and isinstance(data, dict) and "expedientes" in data:
+        return "evaluar-lote"
+    return orden
 
 VERSIONES = {"mostrar": 1, "documentos": 2, "revisar-archivos": 1, "puntaje": 1, "preasignacion": 1,
              "lint": 1, "pasos": 1, "flujo": 1}

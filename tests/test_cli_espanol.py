@@ -106,7 +106,7 @@ def test_every_help_is_spanish_and_states_the_exit_codes(orden: str) -> None:
 @pytest.mark.parametrize(("argv", "expected"), [
     ((), "faltan argumentos obligatorios: ORDEN"),
     (("asignar",), "faltan argumentos obligatorios: CONCURSO"),
-    (("evaluar", "imss-cer-2026-2027"), "faltan argumentos obligatorios: EXPEDIENTE.yaml, --en"),
+    (("evaluar", "imss-cer-2026-2027"), "faltan argumentos obligatorios: EXPEDIENTE, --en"),
     (("asignr",), "argumento ORDEN: valor no válido: 'asignr' (elija entre 'convocatorias', "),
     (("asignr",), "¿quiso decir 'asignar'?"),
     (("documentos", "imss-cer-2026-2027", "--categoria", "extranjera"), "¿quiso decir 'extranjero'?"),

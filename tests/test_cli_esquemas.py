@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from tests.cli_correr import correr
-from tests.esquemas import DIRECTORIO, GENERADOS, ORDENES, esquema, generar, texto, validar, valido
+from tests.esquemas import DIRECTORIO, FORMAS, GENERADOS, ORDENES, esquema, generar, texto, validar, valido
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -39,6 +39,10 @@ MUESTRAS: dict[str, tuple[str, ...]] = {
               "--en", "2026-04-20T12:00:00-06:00"),
     "flujo": ("flujo", "imss-cer-2026-2027"),
     "error": ("mostrar", "no-existe"),
+    "evaluar-lote": ("evaluar", "imss-cer-2026-2027",
+                     str(EXAMPLES / "expedientes" / "cer-cardiologia-cumple.yaml"),
+                     str(EXAMPLES / "expedientes" / "cer-grado-no-coincide.yaml"),
+                     "--en", "2026-03-10T12:00:00-06:00"),
 }
 
 
@@ -49,17 +53,18 @@ def _sample(orden: str) -> Any:
 
 
 def test_every_subcommand_has_a_schema_and_nothing_else_is_there() -> None:
-    assert {p.name for p in DIRECTORIO.iterdir()} == {f"{o}.schema.json" for o in (*ORDENES, "error")}
-    assert set(MUESTRAS) == {*ORDENES, "error"}
+    names = {f"{o}.schema.json" for o in (*ORDENES, *FORMAS, "error")}
+    assert {p.name for p in DIRECTORIO.iterdir()} == names
+    assert set(MUESTRAS) == {*ORDENES, *FORMAS, "error"}
 
 
-@pytest.mark.parametrize("orden", [*ORDENES, "error"])
+@pytest.mark.parametrize("orden", [*ORDENES, *FORMAS, "error"])
 def test_each_schema_is_a_versioned_draft_2020_12_schema(orden: str) -> None:
     schema = esquema(orden)
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert isinstance(schema["version"], int) and schema["version"] >= 1
-    assert schema["title"] == f"residencias {orden} --json"
+    assert schema["title"] == f"residencias {FORMAS.get(orden, orden)} --json"
 
 
 def _objects(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -73,7 +78,7 @@ def _objects(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]
             yield from _objects(value, f"{where}/{i}")
 
 
-@pytest.mark.parametrize("orden", [*ORDENES, "error"])
+@pytest.mark.parametrize("orden", [*ORDENES, *FORMAS, "error"])
 def test_every_object_requires_all_its_keys_and_allows_no_other(orden: str) -> None:
     objects = list(_objects(esquema(orden)))
     assert objects
@@ -125,7 +130,7 @@ FREE_MAPS = {"hechos", "parametros"}
 """Keys whose value is a map with keys from the data (paths of facts, names of parameters)."""
 
 
-@pytest.mark.parametrize("orden", [*ORDENES, "error"])
+@pytest.mark.parametrize("orden", [*ORDENES, *FORMAS, "error"])
 def test_renaming_or_dropping_any_key_of_a_real_output_breaks_the_schema(orden: str) -> None:
     data = _trim(_sample(orden))
     assert validar(orden, data) == []
@@ -145,6 +150,7 @@ def test_renaming_or_dropping_any_key_of_a_real_output_breaks_the_schema(orden: 
 def test_evaluar_carries_the_version_of_its_schema() -> None:
     assert _sample("evaluar")["version"] == esquema("evaluar")["version"]
     assert _sample("error")["version"] == esquema("error")["version"]
+    assert _sample("evaluar-lote")["version"] == esquema("evaluar-lote")["version"]
 
 
 def test_a_wrong_type_is_refused_too() -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from residencias.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, main
-from residencias.cli import convocatorias as cli_convocatorias
 from residencias.cli._salida import encodable
+from residencias.loading import files as cargas  # the handler imports its functions from here when run
 from tests.cli_correr import correr
 from tests.esquemas import validar
 
@@ -59,7 +59,7 @@ def broken(monkeypatch: pytest.MonkeyPatch) -> None:
     def defect() -> tuple[str, ...]:
         return (str(1 // 0),)
 
-    monkeypatch.setattr(cli_convocatorias, "convocatorias_disponibles", defect)
+    monkeypatch.setattr(cargas, "convocatorias_disponibles", defect)
     monkeypatch.delenv("RESIDENCIAS_DEPURAR", raising=False)
 
 
@@ -111,7 +111,7 @@ def test_ctrl_c_is_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> N
     def interrupted() -> tuple[str, ...]:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_convocatorias, "convocatorias_disponibles", interrupted)
+    monkeypatch.setattr(cargas, "convocatorias_disponibles", interrupted)
     run = correr("convocatorias")
     assert (run.codigo, run.salida, run.errores) == (EXIT_INTERRUPTED, "", "residencias: interrumpido\n")
 

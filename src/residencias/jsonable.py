@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-__all__ = ["dumps", "to_data"]
+__all__ = ["Partes", "dumps", "partes_json", "texto_indentado", "texto_json", "to_data"]
 
 
 def to_data(value: Any) -> Any:
@@ -44,3 +45,101 @@ def to_data(value: Any) -> Any:
 def dumps(value: Any) -> str:
     """Stable, readable JSON (UTF-8 characters kept, two-space indent)."""
     return json.dumps(to_data(value), ensure_ascii=False, indent=2)
+
+
+_TEXTO: Callable[[str], str] = json.encoder.encode_basestring  # the C one where there is one
+
+
+def texto_json(value: str) -> str:
+    """A text as JSON writes it with ``ensure_ascii=False`` (quoted, escaped).
+
+    >>> print(texto_json('Cardiología "A"'))
+    "Cardiología \\"A\\""
+    """
+    return _TEXTO(value)
+
+
+@attrs.frozen
+class Partes:
+    """A list inside a value for :func:`partes_json` whose text its producer writes: ``items(nivel)``
+    yields the text of each item (without separators), as ``json.dumps(..., indent=2)`` would
+    write it at that nesting level. For lists of a million records, never built as data."""
+
+    items: Callable[[int], Iterable[str]]
+
+
+def _hoja(value: Any) -> str:
+    if isinstance(value, str):
+        return _TEXTO(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value)  # a float (NaN and infinities as json writes them)
+
+
+def partes_json(value: Any, nivel: int = 0) -> Iterator[str]:
+    """The text of ``json.dumps(value, ensure_ascii=False, indent=2)``, in parts, the same bytes;
+    ``value`` is plain JSON data (str keys) where the value of a member may also be :class:`Partes`
+    (not an item of a list).
+
+    >>> data = {"a": [1, {"b": None}], "c": {}, "d": [], "e": "ñ\\n"}
+    >>> "".join(partes_json(data)) == json.dumps(data, ensure_ascii=False, indent=2)
+    True
+    >>> "".join(partes_json({"x": Partes(lambda nivel: ["1", "2"])}))
+    '{\\n  "x": [\\n    1,\\n    2\\n  ]\\n}'
+    """
+    pad = "\n" + "  " * (nivel + 1)
+    if isinstance(value, dict) and value and (nivel < 2 or _tiene_partes(value)):  # a part per member
+        first = True
+        for key, item in value.items():
+            yield ("{" if first else ",") + pad + _TEXTO(key) + ": "
+            first = False
+            yield from partes_json(item, nivel + 1)
+        yield "\n" + "  " * nivel + "}"
+    elif isinstance(value, list | tuple) and value and nivel < 2:  # a part per item
+        first = True
+        for item in value:
+            yield ("[" if first else ",") + pad + _texto(item, nivel + 1)
+            first = False
+        yield "\n" + "  " * nivel + "]"
+    elif isinstance(value, Partes):
+        first = True
+        for item in value.items(nivel + 1):
+            yield ("[" if first else ",") + pad + item
+            first = False
+        yield "[]" if first else "\n" + "  " * nivel + "]"
+    else:
+        yield _texto(value, nivel)
+
+
+def _tiene_partes(value: Any) -> bool:
+    return isinstance(value, Partes) or (isinstance(value, dict) and any(map(_tiene_partes, value.values())))
+
+
+def texto_indentado(value: Any, nivel: int) -> str:
+    """``value`` (plain JSON data) as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it at
+    nesting ``nivel``: for the items of :class:`Partes`."""
+    return _texto(value, nivel)
+
+
+def _texto(value: Any, nivel: int) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` at nesting ``nivel``, as one text."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pad = "\n" + "  " * (nivel + 1)
+        inner = ("," + pad).join([_TEXTO(k) + ": " + (_TEXTO(v) if type(v) is str else _texto(v, nivel + 1))
+                                  for k, v in value.items()])
+        return "{" + pad + inner + "\n" + "  " * nivel + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        pad = "\n" + "  " * (nivel + 1)
+        inner = ("," + pad).join([_texto(v, nivel + 1) for v in value])
+        return "[" + pad + inner + "\n" + "  " * nivel + "]"
+    return _hoja(value)

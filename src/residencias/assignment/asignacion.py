@@ -27,6 +27,7 @@ Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -35,9 +36,18 @@ from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.corrida import Corrida
 from residencias.assignment.politica import PoliticaAsignacion, folio_key
-from residencias.assignment.registros import Aviso, Corte, Empate, Intento, ResultadoAspirante
+from residencias.assignment.registros import (
+    Aviso,
+    Corte,
+    Empate,
+    Intento,
+    ResultadoAspirante,
+    orden_por_folio,
+    textos_resultados,
+)
 from residencias.assignment.validacion import ConcursoPreparado, preparar
 from residencias.errors import InvalidQueryError
+from residencias.jsonable import Partes, texto_indentado
 from residencias.loading.files import load_convocatoria
 from residencias.text import quiso_decir
 
@@ -65,6 +75,15 @@ class Asignacion:
         """The checked competitions, by CER name."""
         return tuple(c.concurso for c in self._corridas)
 
+    @property
+    def corridas(self) -> tuple[Corrida, ...]:
+        """The run of each competition, by CER name (processing order, option obtained)."""
+        return self._corridas
+
+    @cached_property
+    def _por_folio(self) -> tuple[array[int], array[int]]:
+        return orden_por_folio(self._corridas)
+
     def solicitud(self, folio: str) -> Solicitud:
         """The request of this folio, as given."""
         corrida, posicion = self._buscar(folio)
@@ -88,8 +107,8 @@ class Asignacion:
     @cached_property
     def asignaciones(self) -> tuple[ResultadoAspirante, ...]:
         """Every applicant's outcome, sorted by folio (as a number when all digits)."""
-        every = (c.resultado(p) for c in self._corridas for p in range(len(c.orden)))
-        return tuple(sorted(every, key=lambda r: folio_key(r.folio)))
+        corridas = self._corridas
+        return tuple(corridas[k].resultado(p) for k, p in zip(*self._por_folio, strict=True))
 
     def resultado(self, folio: str) -> ResultadoAspirante:
         corrida, posicion = self._buscar(folio)
@@ -219,8 +238,20 @@ class Asignacion:
             lines.append(_explain_tie(empate, folio, self.politica))
         return "\n".join(lines)
 
-    def to_data(self, discrepancias: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
-        """The ``residencias asignar --json`` object (without ``discrepancias`` unless given)."""
+    def datos_json(self, discrepancias: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+        """:meth:`to_data`, with the applicants' records left to be written one by one
+        (:class:`~residencias.jsonable.Partes`): for :func:`~residencias.jsonable.partes_json`."""
+        data = self.to_data(discrepancias, registros=False)
+        data["asignaciones"] = Partes(lambda nivel: textos_resultados(self._corridas, self._por_folio, nivel))
+        data["desempates"] = Partes(lambda nivel: (texto_indentado(_tie_data(c.empate(g)), nivel)
+                                                   for c in self._corridas for g in c.grupos))
+        return data
+
+    def to_data(
+        self, discrepancias: Iterable[dict[str, Any]] = (), *, registros: bool = True
+    ) -> dict[str, Any]:
+        """The ``residencias asignar --json`` object (without ``discrepancias`` unless given;
+        ``registros=False``: with ``asignaciones`` empty, for :meth:`datos_json`)."""
         return {
             "entrada_sha256": self.entrada_sha256,
             "convocatoria": self.convocatoria,
@@ -233,7 +264,7 @@ class Asignacion:
                     "opcion": r.opcion,
                     "puntaje": str(r.puntaje),
                 }
-                for r in self.asignaciones
+                for r in (self.asignaciones if registros else ())
             ],
             "cortes": [
                 {
@@ -245,7 +276,7 @@ class Asignacion:
                 }
                 for c in self.cortes
             ],
-            "desempates": [_tie_data(e) for e in self.empates],
+            "desempates": [_tie_data(e) for e in self.empates] if registros else [],
             "discrepancias": list(discrepancias),
         }
 

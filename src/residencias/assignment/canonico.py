@@ -12,17 +12,22 @@ without trailing zeros (``87.5`` and ``87.50`` are the same; ``80`` and
 when read, in YAML and in CSV alike. The order of each applicant's options is kept: it is their
 preference. Row order, key order, number format and file format (YAML or CSV) do not change the
 hash; any other change of any field does.
+
+:func:`entrada_sha256` feeds the hash in one pass, competition by competition, with the bytes
+:func:`entrada_canonica` would give as one JSON text (a test compares the two), without building
+that second copy of the input: an applicant with only a PI-IMSS is written directly, any other
+through the JSON encoder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from residencias.assignment.politica import folio_key
+from residencias.assignment.politica import folio_key, por_folio
 from residencias.jsonable import to_data
 
 if TYPE_CHECKING:
@@ -96,9 +101,77 @@ def entrada_canonica(convocatoria: str | None, concursos: Iterable[ConcursoPrepa
                         "concursos": out})
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+_TEXTO = json.encoder.encode_basestring  # the C one where there is one
+
+
+def _numero(value: Decimal) -> str:
+    """:func:`numero_canonico`, quicker for the usual decimal written plainly (``87.5120``)."""
+    text = str(value)
+    if "E" in text or text[0] == "-":
+        return numero_canonico(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class _Textos(dict[str, str]):
+    """Texts as JSON writes them, each encoded once (any text not yet seen is encoded on demand)."""
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = _TEXTO(key)
+        return value
+
+
+def _aspirantes(concurso: ConcursoPreparado) -> Iterator[str]:
+    """The canonical text of each applicant, by folio (as :func:`_aspirante`, then JSON)."""
+    aspirantes = concurso.aspirantes
+    textos = _Textos({clave: _TEXTO(clave) for clave in concurso.sedes})  # options name them
+    numeros: dict[int, str] = {}  # by Decimal object: a reader shares one per distinct score
+    for i in por_folio([s.folio for s in aspirantes]):
+        s = aspirantes[i]
+        if (s.efiser is None and s.promedio_posgrado is None and s.enarm is None and s.puntaje is not None
+                and s.puntaje_adicional is None and not s.publicaciones):
+            opciones = ""
+            if s.opciones:
+                opciones = ',"opciones":[' + ",".join(map(textos.__getitem__, s.opciones)) + "]"
+            numero = numeros.get(id(s.puntaje))
+            if numero is None:
+                numero = numeros[id(s.puntaje)] = _numero(s.puntaje)
+            yield f'{{"folio":{_TEXTO(s.folio)}{opciones},"puntaje":"{numero}"}}'
+        else:
+            yield _json(_aspirante(s))
+
+
+def _partes(convocatoria: str | None, concursos: Iterable[ConcursoPreparado],
+            convocatoria_sha256: str | None) -> Iterator[str]:
+    """The canonical JSON text, competition by competition (keys in sorted order, as ``sort_keys``)."""
+    yield "{"
+    ordered = sorted(concursos, key=lambda c: c.cer)
+    after = ""
+    if ordered:
+        yield '"concursos":['
+        for n, c in enumerate(ordered):
+            sedes = [_sin_vacios({"id": clave, "clave": s.clave, "subsede": s.subsede, "plazas": s.plazas,
+                                  "nombre": s.nombre}) for clave, s in sorted(c.sedes.items())]
+            yield f'{"," if n else ""}{{"aspirantes":['
+            yield ",".join(_aspirantes(c))
+            yield f'],"cer":{_json(c.cer)},"sedes":{_json(sedes)}}}'
+        yield "]"
+        after = ","
+    for key, value in (("convocatoria", convocatoria), ("convocatoria_sha256", convocatoria_sha256)):
+        if value is not None:
+            yield f'{after}"{key}":{_json(value)}'
+            after = ","
+    yield "}"
+
+
 def entrada_sha256(convocatoria: str | None, concursos: Iterable[ConcursoPreparado],
                    convocatoria_sha256: str | None = None) -> str:
-    """The sha256 (hex) of :func:`entrada_canonica` as compact, key-sorted UTF-8 JSON."""
-    data = entrada_canonica(convocatoria, concursos, convocatoria_sha256)
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The sha256 (hex) of :func:`entrada_canonica` as compact, key-sorted UTF-8 JSON, fed in one
+    pass (see the module docstring)."""
+    digest = hashlib.sha256()
+    for part in _partes(convocatoria, concursos, convocatoria_sha256):
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()

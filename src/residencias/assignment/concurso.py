@@ -28,7 +28,7 @@ from residencias.domain.sede import Sede
 from residencias.domain.validators import InvalidValue, non_empty, texto
 from residencias.text import extracto
 
-__all__ = ["Concurso", "Entrada", "Solicitud"]
+__all__ = ["Concurso", "Entrada", "Solicitud", "solicitud_leida"]
 
 
 def _tuple(value: object, what: str) -> tuple[object, ...]:
@@ -55,6 +55,33 @@ class Solicitud:
     enarm: Decimal | None = None
     puntaje_adicional: Decimal | None = None
     publicaciones: tuple[Publicacion, ...] = ()
+
+
+_SET = object.__setattr__
+
+
+def solicitud_leida(
+    folio: str,
+    opciones: tuple[str, ...],
+    puntaje: Decimal | None = None,
+    efiser: Decimal | None = None,
+    promedio_posgrado: Decimal | None = None,
+    enarm: Decimal | None = None,
+    puntaje_adicional: Decimal | None = None,
+) -> Solicitud:
+    """A :class:`Solicitud` from a reader that has already stripped its texts and checked its
+    types (a non-empty folio, a tuple of texts, Decimals): the same object the constructor gives,
+    without running its converters again, for a million applicants."""
+    s = object.__new__(Solicitud)
+    _SET(s, "folio", folio)
+    _SET(s, "opciones", opciones)
+    _SET(s, "puntaje", puntaje)
+    _SET(s, "efiser", efiser)
+    _SET(s, "promedio_posgrado", promedio_posgrado)
+    _SET(s, "enarm", enarm)
+    _SET(s, "puntaje_adicional", puntaje_adicional)
+    _SET(s, "publicaciones", ())
+    return s
 
 
 def _sedes(value: Iterable[Sede]) -> tuple[Sede, ...]:

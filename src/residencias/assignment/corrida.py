@@ -26,10 +26,15 @@ class Corrida:
         libres = {clave: sede.plazas or 0 for clave, sede in concurso.sedes.items()}
         ocupantes: dict[str, list[int]] = {clave: [] for clave in libres}
         eleccion: list[int] = []
+        quedan = sum(libres.values())
         for posicion, indice in enumerate(self.orden):
+            if not quedan:  # every plaza taken: no one after gets one (6.2, punto 4)
+                eleccion.extend([-1] * (len(self.orden) - posicion))
+                break
             for k, sede in enumerate(aspirantes[indice].opciones):
                 if libres[sede]:
                     libres[sede] -= 1
+                    quedan -= 1
                     ocupantes[sede].append(posicion)
                     eleccion.append(k)
                     break

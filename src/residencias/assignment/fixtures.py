@@ -43,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from residencias.assignment.aspirantes_csv import Irregular, leer_aspirantes
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.assignment.validacion import ConcursoInvalidoError, ConcursoPreparado, Ruta, preparar
@@ -247,6 +248,7 @@ class _CsvFixture:
         self.lineas: dict[tuple[int, str, int], int] = {}  # (concurso, "sedes"/"aspirantes", j) -> line
         self.cer_lineas: dict[int, int] = {}  # concurso -> line of its first sede
         self._leidas: dict[str, dict[int, CsvRow]] = {}
+        self.lineas_completas = False  # the one-pass reader records no lines: built again on a problem
 
     def _key(self, cer: str) -> str:
         found = self.catalogo.buscar(cer)
@@ -265,10 +267,11 @@ class _CsvFixture:
             )
             return None
 
-    def build(self) -> Entrada:
+    def build(self, rapido: bool = True) -> Entrada:
+        """The competitions. ``rapido``: read ``aspirantes.csv`` in one pass
+        (:mod:`residencias.assignment.aspirantes_csv`) unless something is wrong; the careful reader
+        (which also records every record's line, for :meth:`problem`) reads it otherwise."""
         sedes_rows = read_csv_table(self.sedes_file, SEDES_COLUMNS, SEDES_OPTIONAL, max_bytes=self.max_bytes)
-        aspirantes_rows = read_csv_table(self.aspirantes_file, ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL,
-                                         max_bytes=self.max_bytes)
         groups: dict[str, tuple[str, list[Sede], list[Solicitud]]] = {}
         order: list[str] = []
         for row in sedes_rows:
@@ -299,6 +302,14 @@ class _CsvFixture:
         index = {key: n for n, key in enumerate(order)}
         # One string per sede identifier, shared by every applicant's options that name it.
         shared = {key: {s.identificador: s.identificador for s in groups[key][1]} for key in order}
+        if rapido and not self.problems:
+            leidas = self._rapido(index, [shared[key] for key in order])
+            if leidas is not None:
+                return Entrada(tuple(Concurso(groups[k][0], groups[k][1], aspirantes)
+                                     for k, aspirantes in zip(order, leidas, strict=True)))
+        self.lineas_completas = True
+        aspirantes_rows = read_csv_table(self.aspirantes_file, ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL,
+                                         max_bytes=self.max_bytes)
         for row in aspirantes_rows:
             key = self._key(row.celdas["cer"])
             if key not in groups:
@@ -339,6 +350,21 @@ class _CsvFixture:
             raise DataFileError(self.problems)
         return Entrada(tuple(Concurso(groups[k][0], groups[k][1], groups[k][2]) for k in order))
 
+    def _rapido(self, index: dict[str, int], shared: list[dict[str, str]]) -> list[list[Solicitud]] | None:
+        """The applicants per competition read in one pass, or ``None`` when the file is not plainly
+        right (the careful reader then says what is wrong, and where)."""
+        data = leer_entrada(self.aspirantes_file, self.aspirantes_file, max_bytes=self.max_bytes,
+                            que="un archivo CSV", consejo=_CONSEJO_CSV)
+        try:
+            return leer_aspirantes(
+                data,
+                lambda first: _header(self.aspirantes_file, first, ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL),
+                lambda cer: index.get(self._key(cer)),
+                shared,
+            )
+        except Irregular:
+            return None
+
     def _row(self, archivo: str, linea: int) -> CsvRow | None:
         """The record at ``linea``, read again: positions are only needed when something is wrong."""
         if archivo not in self._leidas:
@@ -353,6 +379,9 @@ class _CsvFixture:
 
     def problem(self, ruta: Ruta, mensaje: str) -> Problema:
         """Where a problem found by :func:`preparar` stands in the CSV files."""
+        if not self.lineas_completas:
+            self.lineas.clear()
+            self.build(rapido=False)
         i = ruta[1] if len(ruta) > 1 and isinstance(ruta[1], int) else -1
         if len(ruta) >= 4 and ruta[2] in ("sedes", "aspirantes") and isinstance(ruta[3], int):
             archivo = self.sedes_file if ruta[2] == "sedes" else self.aspirantes_file

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from collections.abc import Callable
 from typing import Any
@@ -36,6 +35,7 @@ from residencias.assignment.rondas import AsignacionRondas, asignar_por_rondas
 from residencias.assignment.verificacion import TipoViolacion, verificar_preparados
 from residencias.domain.asignacion import Lectura
 from residencias.escapado import markdown as _md
+from residencias.jsonable import partes_json
 
 __all__ = [
     "AuditoriaLecturas",
@@ -157,6 +157,31 @@ def _distintos(seats: dict[str, str | None], publicado: Publicado) -> int:
     ) + sum(1 for folio in published if folio not in seats)
 
 
+def _diferencias(serial: Asignacion, rondas: AsignacionRondas) -> tuple[DiferenciaLectura, ...]:
+    """The folios the readings place differently, by folio. Run by run when both runs of a CER
+    share their priority order (always, for runs of the same competitions): a position whose
+    option differs (options are distinct) has another sede; else folio by folio."""
+    pares = list(zip(serial.corridas, rondas.corridas, strict=False))
+    if len(serial.corridas) != len(rondas.corridas) or any(
+        a.concurso is not b.concurso or a.orden != b.orden for a, b in pares
+    ):
+        by_folio = {r.folio: r for r in rondas.asignaciones}
+        return tuple(
+            DiferenciaLectura(r.folio, r.cer, r.sede, r.opcion, by_folio[r.folio].sede,
+                              by_folio[r.folio].opcion)
+            for r in serial.asignaciones
+            if by_folio[r.folio].sede != r.sede
+        )
+    out: list[DiferenciaLectura] = []
+    for a, b in pares:
+        for p, (x, y) in enumerate(zip(a.eleccion, b.eleccion, strict=True)):
+            if x != y:
+                s, r = a.resultado(p), b.resultado(p)
+                out.append(DiferenciaLectura(s.folio, s.cer, s.sede, s.opcion, r.sede, r.opcion))
+    out.sort(key=lambda d: folio_key(d.folio))
+    return tuple(out)
+
+
 def comparar_lecturas(
     serial: Asignacion,
     rondas: AsignacionRondas,
@@ -166,12 +191,7 @@ def comparar_lecturas(
 ) -> ComparacionLecturas:
     """The folios the readings place differently and, with ``publicado``, how far each is from it."""
     por_omision, supuesto = lectura_por_omision(serial.politica)
-    by_folio = {r.folio: r for r in rondas.asignaciones}
-    diferencias = tuple(
-        DiferenciaLectura(r.folio, r.cer, r.sede, r.opcion, by_folio[r.folio].sede, by_folio[r.folio].opcion)
-        for r in serial.asignaciones
-        if by_folio[r.folio].sede != r.sede
-    )
+    diferencias = _diferencias(serial, rondas)
     if publicado is None:
         return ComparacionLecturas(lectura or por_omision, supuesto, diferencias)
     return ComparacionLecturas(
@@ -260,10 +280,19 @@ class AuditoriaLecturas:
         return self.auditoria.asignacion.explicar(folio)
 
     def to_data(self) -> dict[str, Any]:
+        return self._data(registros=True)
+
+    def datos_json(self) -> dict[str, Any]:
+        """:meth:`to_data`, with the applicants' records left to be written one by one (for
+        :func:`~residencias.jsonable.partes_json`: the same text, without building them)."""
+        return self._data(registros=False)
+
+    def _data(self, *, registros: bool) -> dict[str, Any]:
         if self.lectura is Lectura.SERIAL:
-            data = self.auditoria.to_data()
+            data = self.auditoria.to_data() if registros else self.auditoria.datos_json()
         else:
-            serial = self.auditoria.to_data()
+            asignacion = self.auditoria.asignacion
+            serial = asignacion.to_data() if registros else asignacion.datos_json()
             data = {
                 "entrada_sha256": self.rondas.entrada_sha256,
                 "convocatoria": self.rondas.convocatoria,
@@ -277,7 +306,7 @@ class AuditoriaLecturas:
                         "puntaje": str(r.puntaje),
                     }
                     for r in self.rondas.asignaciones
-                ],
+                ] if registros else self.rondas.textos_asignaciones(),
                 "cortes": [
                     {
                         "cer": c.cer,
@@ -295,7 +324,7 @@ class AuditoriaLecturas:
         return data
 
     def to_json(self) -> str:
-        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+        return "".join(partes_json(self.datos_json()))
 
     def to_text(self) -> str:
         if self.lectura is Lectura.SERIAL:
@@ -398,7 +427,7 @@ def auditar_lecturas(
     serial = auditoria.asignacion
     if progreso is not None:
         progreso("asignando por rondas (la otra lectura de 6.2)")
-    rondas = asignar_por_rondas(serial.preparados, serial.politica)
+    rondas = asignar_por_rondas(serial.preparados, serial.politica, [c.orden for c in serial.corridas])
     publicado = auditoria.publicado
     elegida = lectura or lectura_por_omision(serial.politica)[0]
     comparacion = comparar_lecturas(serial, rondas, publicado, lectura=elegida)

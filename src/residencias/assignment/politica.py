@@ -14,6 +14,7 @@ applicant happened to carry the datum.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ __all__ = [
     "DatosAsignacion",
     "PoliticaAsignacion",
     "folio_key",
+    "por_folio",
 ]
 
 PUNTAJE_MAXIMO_SIN_CONVOCATORIA = Decimal("100.5")
@@ -48,6 +50,24 @@ def folio_key(folio: str) -> tuple[int, int, str]:
     if folio.isascii() and folio.isdigit():
         return (0, int(folio), folio)
     return (1, 0, folio)
+
+
+def por_folio(folios: Sequence[str]) -> list[int]:
+    """The indices of ``folios`` in the order of :func:`folio_key`. When every folio is a run of
+    ASCII digits of one same length (the usual case), that order is the order of the texts, and the
+    sort compares the texts themselves.
+
+    >>> por_folio(["0100", "0099", "0101"]), por_folio(["100", "99", "A-1"])
+    ([1, 0, 2], [1, 0, 2])
+    """
+    if folios and _mismo_largo(folios):
+        return sorted(range(len(folios)), key=folios.__getitem__)
+    return sorted(range(len(folios)), key=lambda i: folio_key(folios[i]))
+
+
+def _mismo_largo(folios: Sequence[str]) -> bool:
+    largo = len(folios[0])
+    return all(len(f) == largo and f.isascii() and f.isdigit() for f in folios)
 
 
 _SIN_CONVOCATORIA = CriteriosDesempate(

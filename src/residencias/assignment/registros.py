@@ -3,14 +3,83 @@ each applicant's outcome, each sede's cut-off, each tie of PI-IMSS, and the noti
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import attrs
 
+from residencias.assignment.concurso import Solicitud
 from residencias.assignment.orden import Omision, Separacion
+from residencias.assignment.politica import por_folio
+from residencias.assignment.validacion import ConcursoPreparado
+from residencias.jsonable import texto_json
 
-__all__ = ["Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante"]
+__all__ = [
+    "Aviso",
+    "Corte",
+    "Empate",
+    "Intento",
+    "ResultadoAspirante",
+    "Run",
+    "orden_por_folio",
+    "textos_resultados",
+]
+
+
+class Run(Protocol):
+    """A run of one CER under either reading: the competition, the processing order (input indices)
+    and, per position, the option obtained (0-based; ``-1``: none)."""
+
+    concurso: ConcursoPreparado
+    orden: list[int]
+    eleccion: list[int]
+
+
+def orden_por_folio(runs: Sequence[Run]) -> tuple[array[int], array[int]]:
+    """Every applicant of every run, by folio (:func:`~residencias.assignment.politica.folio_key`):
+    the run (its index in ``runs``) and the position in its processing order, as two arrays."""
+    folios: list[str] = []
+    run_of: array[int] = array("i")
+    posicion: array[int] = array("i")
+    for k, run in enumerate(runs):
+        aspirantes = run.concurso.aspirantes
+        folios.extend([aspirantes[m].folio for m in run.orden])
+        run_of.extend([k] * len(run.orden))
+        posicion.extend(range(len(run.orden)))
+    order = por_folio(folios)
+    return array("i", [run_of[i] for i in order]), array("i", [posicion[i] for i in order])
+
+
+def textos_resultados(
+    runs: Sequence[Run], por_folio: tuple[array[int], array[int]], nivel: int
+) -> Iterator[str]:
+    """The JSON text of each applicant's record (folio, cer, sede, opcion, puntaje), by folio, as
+    ``json.dumps(..., indent=2)`` writes such a dict at nesting ``nivel``; without building it."""
+    pad = "\n" + "  " * (nivel + 1)
+    folio_, cer_, sede_, opcion_, puntaje_ = (f'{"{" if n == 0 else ","}{pad}"{k}": ' for n, k in
+                                              enumerate(("folio", "cer", "sede", "opcion", "puntaje")))
+    close = "\n" + "  " * nivel + "}"
+    cers = [texto_json(run.concurso.cer) for run in runs]
+    sedes: dict[str, str] = {}
+    opciones = ["null", *(str(n) for n in range(1, 1 + max((len(s.opciones) for run in runs
+                                                           for s in run.concurso.aspirantes), default=0)))]
+    tables = [(run.concurso.aspirantes, run.orden, run.eleccion, run.concurso.puntajes) for run in runs]
+    for k, p in zip(*por_folio, strict=True):
+        aspirantes, orden, eleccion, puntajes = tables[k]
+        m = orden[p]
+        s: Solicitud = aspirantes[m]
+        e = eleccion[p]
+        if e >= 0:
+            sede = s.opciones[e]
+            sede_text = sedes.get(sede)
+            if sede_text is None:
+                sede_text = sedes[sede] = texto_json(sede)
+        else:
+            sede_text = "null"
+        yield (f'{folio_}{texto_json(s.folio)}{cer_}{cers[k]}{sede_}{sede_text}{opcion_}{opciones[e + 1]}'
+               f'{puntaje_}"{puntajes[m]!s}"{close}')
 
 
 class Intento(NamedTuple):

@@ -20,7 +20,6 @@ formula is escaped (:func:`celda_segura`).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -35,6 +34,7 @@ from residencias.assignment.politica import folio_key
 from residencias.assignment.verificacion import TipoViolacion, verificar_preparados
 from residencias.errors import DataFileError, InvalidQueryError, Problema
 from residencias.escapado import celda_csv, celda_csv_original, markdown, terminal
+from residencias.jsonable import partes_json
 from residencias.loading.entrada import MAX_CSV_BYTES, NOMBRE_ESTANDAR, es_estandar, nombre_de
 from residencias.loading.files import load_catalogo, nombre_de_archivo
 from residencias.text import extracto, normalize_name, strip_accents
@@ -301,8 +301,13 @@ class Auditoria:
     def to_data(self) -> dict[str, Any]:
         return self.asignacion.to_data([d.to_data() for d in self.discrepancias])
 
+    def datos_json(self) -> dict[str, Any]:
+        """:meth:`to_data`, with the applicants' records left to be written one by one (for
+        :func:`~residencias.jsonable.partes_json`: the same text, without building them)."""
+        return self.asignacion.datos_json([d.to_data() for d in self.discrepancias])
+
     def to_json(self) -> str:
-        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+        return "".join(partes_json(self.datos_json()))
 
     def to_csv(self) -> str:
         """The seats as CSV: ``folio,cer,sede,opcion,puntaje``, sorted by folio, formulas escaped; a
@@ -431,8 +436,6 @@ def replay(
     cargada = load_entrada(path, convocatoria, max_bytes=max_bytes)
     fase("asignando")
     asignacion = Asignacion(cargada.politica, cargada.preparados)
-    if progreso is not None:
-        _ = asignacion.asignaciones  # the seats are computed on demand: here, under their phase
     if esperado is None:
         return Auditoria(cargada.archivo, asignacion, None, ())
     fase("leyendo el resultado publicado")

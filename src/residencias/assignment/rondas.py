@@ -31,17 +31,19 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cached_property
 
 from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Solicitud
 from residencias.assignment.orden import ordenar
-from residencias.assignment.politica import PoliticaAsignacion, folio_key
-from residencias.assignment.registros import Corte, ResultadoAspirante
+from residencias.assignment.politica import PoliticaAsignacion
+from residencias.assignment.registros import Corte, ResultadoAspirante, orden_por_folio, textos_resultados
 from residencias.assignment.validacion import ConcursoPreparado
 from residencias.errors import InvalidQueryError
+from residencias.jsonable import Partes
 from residencias.text import quiso_decir
 
 __all__ = ["AsignacionRondas", "CorridaRondas", "asignar_por_rondas"]
@@ -51,24 +53,33 @@ class CorridaRondas:
     """One CER read round by round: the priority order (PI-IMSS, then the tie-break), and per
     position the option obtained and the round it was obtained in (``-1``: none)."""
 
-    def __init__(self, concurso: ConcursoPreparado, politica: PoliticaAsignacion) -> None:
+    def __init__(
+        self, concurso: ConcursoPreparado, politica: PoliticaAsignacion, orden: list[int] | None = None
+    ) -> None:
+        """``orden``: the priority order when already known (the serial run's: the same PI-IMSS and
+        tie-break give the same order under both readings)."""
         self.concurso = concurso
         aspirantes = concurso.aspirantes
-        self.orden, _ = ordenar(aspirantes, concurso.puntajes, politica.desempate.criterios)
+        if orden is None:
+            orden, _ = ordenar(aspirantes, concurso.puntajes, politica.desempate.criterios)
+        self.orden = orden
         libres = {clave: sede.plazas or 0 for clave, sede in concurso.sedes.items()}
         self.ocupantes: dict[str, list[int]] = {clave: [] for clave in libres}
         self.eleccion = [-1] * len(self.orden)
+        listas = [aspirantes[m].opciones for m in self.orden]
         pendientes = list(range(len(self.orden)))
+        quedan = sum(libres.values())
         ronda = 0
-        while pendientes:
+        while pendientes and quedan:  # with every plaza taken, no one else gets one (punto 4)
             siguen: list[int] = []
             for posicion in pendientes:  # in priority order: higher PI-IMSS first within the round
-                opciones = aspirantes[self.orden[posicion]].opciones
+                opciones = listas[posicion]
                 if ronda >= len(opciones):
                     continue
                 sede = opciones[ronda]
                 if libres[sede]:
                     libres[sede] -= 1
+                    quedan -= 1
                     self.ocupantes[sede].append(posicion)
                     self.eleccion[posicion] = ronda
                 else:
@@ -147,10 +158,18 @@ class CorridaRondas:
 class AsignacionRondas:
     """Every CER read round by round: a seat per folio, cut-offs, explanations."""
 
-    def __init__(self, politica: PoliticaAsignacion, concursos: Iterable[ConcursoPreparado]) -> None:
+    def __init__(
+        self,
+        politica: PoliticaAsignacion,
+        concursos: Iterable[ConcursoPreparado],
+        ordenes: Sequence[list[int]] | None = None,
+    ) -> None:
         self.politica = politica
+        items = tuple(concursos)
+        known = ordenes if ordenes is not None and len(ordenes) == len(items) else [None] * len(items)
         self._corridas = tuple(
-            sorted((CorridaRondas(c, politica) for c in concursos), key=lambda r: r.concurso.cer)
+            sorted((CorridaRondas(c, politica, o) for c, o in zip(items, known, strict=True)),
+                   key=lambda r: r.concurso.cer)
         )
 
     @property
@@ -158,8 +177,21 @@ class AsignacionRondas:
         return tuple(c.concurso for c in self._corridas)
 
     @property
+    def corridas(self) -> tuple[CorridaRondas, ...]:
+        return self._corridas
+
+    @property
     def convocatoria(self) -> str | None:
         return self.politica.convocatoria_id
+
+    @cached_property
+    def _por_folio(self) -> tuple[array[int], array[int]]:
+        return orden_por_folio(self._corridas)
+
+    def textos_asignaciones(self) -> Partes:
+        """The records of :attr:`asignaciones` as JSON text, one by one (for
+        :func:`~residencias.jsonable.partes_json`)."""
+        return Partes(lambda nivel: textos_resultados(self._corridas, self._por_folio, nivel))
 
     @cached_property
     def _indice(self) -> dict[str, tuple[CorridaRondas, int]]:
@@ -175,8 +207,8 @@ class AsignacionRondas:
 
     @cached_property
     def asignaciones(self) -> tuple[ResultadoAspirante, ...]:
-        every = (c.resultado(p) for c in self._corridas for p in range(len(c.orden)))
-        return tuple(sorted(every, key=lambda r: folio_key(r.folio)))
+        corridas = self._corridas
+        return tuple(corridas[k].resultado(p) for k, p in zip(*self._por_folio, strict=True))
 
     def resultado(self, folio: str) -> ResultadoAspirante:
         corrida, posicion = self._buscar(folio)
@@ -205,8 +237,11 @@ class AsignacionRondas:
 
 
 def asignar_por_rondas(
-    concursos: Iterable[ConcursoPreparado], politica: PoliticaAsignacion
+    concursos: Iterable[ConcursoPreparado],
+    politica: PoliticaAsignacion,
+    ordenes: Sequence[list[int]] | None = None,
 ) -> AsignacionRondas:
     """Assign competitions already checked by :func:`~residencias.assignment.validacion.preparar`,
-    reading 6.2 round by round (see the module docstring)."""
-    return AsignacionRondas(politica, concursos)
+    reading 6.2 round by round (see the module docstring). ``ordenes``, aligned with ``concursos``:
+    their priority orders when already computed (by the serial run)."""
+    return AsignacionRondas(politica, concursos, ordenes)

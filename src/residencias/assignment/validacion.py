@@ -104,7 +104,9 @@ class _Checker:
             found = (self.catalogo.buscar(f.cer) for f in conv.tablas.prerrequisitos.filas)
             self.tabla_1 = frozenset(e.id for e in found if e is not None)
         self.maximo = politica.puntaje_maximo
-        self.folios: dict[str, Ruta] = {}
+        self.folios: set[str] = set()
+        self.leidos: list[tuple[int, Concurso]] = []  # to find where a repeated folio came first
+        self.puntajes_bien: set[int] = set()  # ids of the Decimals already checked (readers share them)
         self.cers: dict[str, int] = {}
 
     def add(self, ruta: Ruta, mensaje: str) -> None:
@@ -258,33 +260,51 @@ class _Checker:
             return None
         return computed
 
+    def _primera_vez(self, folio: str) -> Ruta:
+        """Where a folio seen before was given (looked for only when one is repeated)."""
+        for i, concurso in self.leidos:
+            for j, s in enumerate(concurso.aspirantes):
+                if isinstance(s, Solicitud) and s.folio == folio:
+                    return ("concursos", i, "aspirantes", j)
+        raise AssertionError(folio)  # pragma: no cover (every folio in the set was read)
+
+    def _puntaje_bien(self, value: Decimal) -> bool:
+        """A finite Decimal within range and with at most ``MAX_DECIMALES`` decimal places."""
+        if id(value) in self.puntajes_bien:
+            return True
+        if (type(value) is Decimal and value.is_finite() and 0 <= value <= self.maximo
+                and value.as_tuple().exponent >= -MAX_DECIMALES):  # type: ignore[operator]
+            self.puntajes_bien.add(id(value))  # alive as long as the applicant that holds it
+            return True
+        return False
+
     def concurso(self, i: int, concurso: Concurso) -> ConcursoPreparado | None:
         cer = self.cer(i, concurso)
         sedes = self.sedes(i, concurso)
         nombre = cer or concurso.cer
         puntajes: list[Decimal] = []
         claves = sedes.keys()
-        maximo = self.maximo
+        folios = self.folios
+        self.leidos.append((i, concurso))
         for j, s in enumerate(concurso.aspirantes):
             # Fast path, for the common case: a Solicitud with a new folio, distinct options that
             # are all sedes, and only a PI-IMSS, a finite Decimal within range.
             if (
                 type(s) is Solicitud
-                and s.folio not in self.folios
+                and s.folio not in folios
                 and s.efiser is None and s.promedio_posgrado is None and s.enarm is None
                 and s.puntaje_adicional is None and not s.publicaciones
-                and type(s.puntaje) is Decimal and s.puntaje.is_finite() and 0 <= s.puntaje <= maximo
-                and s.puntaje.as_tuple().exponent >= -MAX_DECIMALES  # type: ignore[operator]
+                and s.puntaje is not None and self._puntaje_bien(s.puntaje)
                 and claves >= (distintas := set(s.opciones)) and len(distintas) == len(s.opciones)
             ):
-                self.folios[s.folio] = ("concursos", i, "aspirantes", j)
+                folios.add(s.folio)
                 puntajes.append(s.puntaje)
                 continue
             ruta: Ruta = ("concursos", i, "aspirantes", j)
             if not isinstance(s, Solicitud):
                 self.add(ruta, f"se esperaba una Solicitud, se encontró {type(s).__name__}")
                 continue
-            before = self.folios.get(s.folio)
+            before = self._primera_vez(s.folio) if s.folio in folios else None
             if before is not None:
                 self.add(
                     (*ruta, "folio"),
@@ -292,7 +312,7 @@ class _Checker:
                     f"{str(Defecto(before, '')).rstrip(': ')}); cada aspirante participa una sola vez",
                 )
             else:
-                self.folios[s.folio] = ruta
+                folios.add(s.folio)
             self.opciones(ruta, s, sedes, nombre)
             puntaje = self.puntaje(ruta, s)
             puntajes.append(puntaje if puntaje is not None else Decimal(0))

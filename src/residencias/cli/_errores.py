@@ -36,9 +36,17 @@ from residencias.errors import (
     UnknownConvocatoriaError,
     UnknownEspecialidadError,
 )
-from residencias.loading.yaml_reader import one_line
 
 __all__ = ["JSON_VERSION", "MAX_LINEAS", "Rechazo", "rechazo"]
+
+
+def one_line(mensaje: str) -> str:
+    """:func:`residencias.loading.yaml_reader.one_line`, imported when a refusal is written (so that
+    the command does not load the YAML machinery to start)."""
+    from residencias.loading.yaml_reader import one_line as escaped
+
+    return escaped(mensaje)
+
 
 JSON_VERSION = 1
 """The version of the JSON shape of a refusal (``docs/esquemas/error.schema.json``)."""

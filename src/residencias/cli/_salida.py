@@ -44,6 +44,7 @@ __all__ = [
     "emit",
     "emit_data",
     "emit_json",
+    "emit_json_partes",
     "encodable",
     "flush_stdout",
     "reset_output",
@@ -210,6 +211,59 @@ def emit(text: str) -> None:
 def emit_json(text: str) -> None:
     """Print a JSON document (already serialised), with its newline."""
     _write_stdout(text + "\n", json=True)
+
+
+def emit_json_partes(parts: Iterable[str]) -> None:
+    """Print a JSON document given in parts (:func:`residencias.jsonable.partes_json`), with its
+    newline, part by part, so that a large answer is never held whole; the same bytes as
+    :func:`emit_json` of the parts joined. On a standard output that does not take UTF-8, the parts
+    are joined first (which characters it cannot take decides how all of them are written)."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").replace("_", "-").lower()
+    binary = getattr(stream, "buffer", None)
+    if stream is None or encoding not in ("utf-8", "utf8") or binary is None or os.linesep != "\n":
+        emit_json("".join(parts))
+        return
+    _Estado.escrito = True
+    try:
+        stream.flush()
+        pending: list[str] = []
+        size = 0
+        for part in (*parts, "\n") if isinstance(parts, list | tuple) else _con_salto(parts):
+            pending.append(part)
+            size += len(part)
+            if size >= _BLOQUE_SALIDA:
+                _write_binary(binary, "".join(pending))
+                pending, size = [], 0
+        _write_binary(binary, "".join(pending))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise SalidaNoEscritaError(exc) from exc
+
+
+_BLOQUE_SALIDA = 1 << 20
+"""Characters written at a time by :func:`emit_json_partes`."""
+
+
+def _con_salto(parts: Iterable[str]) -> Iterable[str]:
+    yield from parts
+    yield "\n"
+
+
+def _write_binary(binary: Any, text: str) -> None:
+    """One block of JSON text, its control characters escaped as :func:`_visible` does, as UTF-8;
+    a text that UTF-8 cannot take (a lone surrogate) gets every non-ASCII character escaped."""
+    text = _visible(text, json=True)
+    try:
+        data = memoryview(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        data = memoryview(_NON_ASCII.sub(_json_escape, text).encode("utf-8"))
+    while data:
+        written = binary.write(data)
+        if not written:
+            raise OSError(errno.EIO, "la salida no aceptó más datos")
+        data = data[written:]
 
 
 def emit_data(value: Any) -> None:

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from residencias.calendars.calendario import Calendario
-from residencias.calendars.ics import to_ics
 from residencias.cli._argumentos import add_json, day, instant, salidas
 from residencias.cli._salida import EXIT_OK, comprobar_salidas, emit, emit_data, write_bytes
-from residencias.domain.convocatoria import Convocatoria
-from residencias.domain.ventana import Ventana
-from residencias.jsonable import to_data
-from residencias.loading.files import archivos_de_convocatoria, load_convocatoria
+
+if TYPE_CHECKING:  # the handler imports them: registering the subcommand costs nothing
+    from residencias.calendars.calendario import Calendario
+    from residencias.domain.convocatoria import Convocatoria
+    from residencias.domain.ventana import Ventana
 
 __all__ = ["register"]
 
@@ -36,6 +35,10 @@ def register(sub: Any) -> None:
 
 
 def _cmd_calendario(args: argparse.Namespace) -> int:
+    from residencias.calendars.calendario import Calendario
+    from residencias.calendars.ics import to_ics
+    from residencias.loading.files import archivos_de_convocatoria, load_convocatoria
+
     comprobar_salidas({"--ics": args.ics}, archivos_de_convocatoria(args.convocatoria))
     conv = load_convocatoria(args.convocatoria)
     cal = Calendario.de(conv)
@@ -55,6 +58,8 @@ def _cmd_calendario(args: argparse.Namespace) -> int:
 
 
 def _window_data(cal: Calendario, v: Ventana, tipo: str, en: datetime | None) -> dict[str, Any]:
+    from residencias.jsonable import to_data
+
     inicio = v.inicio(cal.zona)
     return {
         "accion": v.accion.value,

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from residencias.cli._argumentos import CER_POR_OMISION, add_json, entero, salidas
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data
-from residencias.consistency import Observacion, Severidad, lint
-from residencias.domain.convocatoria import Convocatoria
-from residencias.jsonable import to_data
-from residencias.loading.files import convocatorias_disponibles, load_convocatoria
-from residencias.text import normalize_name
+
+if TYPE_CHECKING:  # the handlers import what they use: registering the subcommands costs nothing
+    from residencias.consistency import Observacion
+    from residencias.domain.convocatoria import Convocatoria
 
 __all__ = ["register"]
 
@@ -46,6 +45,8 @@ def register_lint(sub: Any) -> None:
 
 
 def _cmd_convocatorias(args: argparse.Namespace) -> int:
+    from residencias.loading.files import convocatorias_disponibles, load_convocatoria
+
     items = [load_convocatoria(i) for i in convocatorias_disponibles()]
     if args.json:
         emit_data([_listing(c) for c in items])
@@ -58,6 +59,8 @@ def _cmd_convocatorias(args: argparse.Namespace) -> int:
 
 
 def _listing(c: Convocatoria) -> dict[str, Any]:
+    from residencias.jsonable import to_data
+
     return {
         "id": c.id,
         "institucion": c.institucion.value,
@@ -69,6 +72,9 @@ def _listing(c: Convocatoria) -> dict[str, Any]:
 
 
 def _cmd_mostrar(args: argparse.Namespace) -> int:
+    from residencias.jsonable import to_data
+    from residencias.loading.files import load_convocatoria
+
     c = load_convocatoria(args.convocatoria)
     if args.json:
         data = to_data(c)
@@ -81,6 +87,8 @@ def _cmd_mostrar(args: argparse.Namespace) -> int:
 
 
 def _summary(c: Convocatoria) -> list[str]:
+    from residencias.text import normalize_name
+
     pub = c.publicacion
     published = pub.fecha_hora.isoformat() if pub.fecha_hora else f"sin fecha ({pub.nota})"
     zona = c.zona_horaria
@@ -119,6 +127,8 @@ def _summary(c: Convocatoria) -> list[str]:
 
 
 def _cmd_cer(args: argparse.Namespace) -> int:
+    from residencias.loading.files import load_convocatoria
+
     c = load_convocatoria(args.convocatoria)
     found = c.cers_disponibles(args.ceme, args.grado)
     if args.json:
@@ -158,6 +168,9 @@ def _cmd_cer(args: argparse.Namespace) -> int:
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
+    from residencias.consistency import Severidad, lint
+    from residencias.loading.files import convocatorias_disponibles
+
     found = lint(args.convocatoria)
     errors = [o for o in found if o.severidad is Severidad.ERROR]
     if args.json:

@@ -5,16 +5,13 @@ of a convocatoria as a Mermaid diagram)."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from residencias.cli._argumentos import add_json, instant, salidas
 from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data, write_bytes
-from residencias.domain.proceso import Actor, Desenlace
-from residencias.loading.files import load_convocatoria, load_historia
-from residencias.process.estado import Estado, Paso, Situacion
-from residencias.process.flujo import flujo
-from residencias.process.ics import pasos_a_ics
-from residencias.process.pasos import estado_y_pasos
+
+if TYPE_CHECKING:  # the handlers import what they use: registering the subcommands costs nothing
+    from residencias.process.estado import Estado, Paso
 
 __all__ = ["register"]
 
@@ -41,6 +38,12 @@ def register(sub: Any) -> None:
 
 
 def _cmd_pasos(args: argparse.Namespace) -> int:
+    from residencias.domain.proceso import Desenlace
+    from residencias.loading.files import load_convocatoria, load_historia
+    from residencias.process.estado import Situacion
+    from residencias.process.ics import pasos_a_ics
+    from residencias.process.pasos import estado_y_pasos
+
     conv = load_convocatoria(args.convocatoria)
     historia = load_historia(args.historia)
     estado, pasos = estado_y_pasos(conv, historia, args.en)
@@ -58,6 +61,8 @@ def _cmd_pasos(args: argparse.Namespace) -> int:
 
 
 def _text(estado: Estado, pasos: tuple[Paso, ...]) -> str:
+    from residencias.domain.proceso import Actor
+
     lines = [estado.explicar()]
     if estado.terminal:
         lines.append("No hay siguientes pasos: el proceso terminó.")
@@ -75,6 +80,9 @@ def _text(estado: Estado, pasos: tuple[Paso, ...]) -> str:
 
 
 def _cmd_flujo(args: argparse.Namespace) -> int:
+    from residencias.loading.files import load_convocatoria
+    from residencias.process.flujo import flujo
+
     diagrama = flujo(load_convocatoria(args.convocatoria), JSON_VERSION)
     if args.json:
         emit_data(diagrama)

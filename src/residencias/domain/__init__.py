@@ -1,30 +1,40 @@
-"""The domain: frozen, typed objects that hold what the five convocatorias say."""
+"""The domain: frozen, typed objects that hold what the five convocatorias say.
 
-from residencias.domain.archivos import EspecificacionArchivo, Participante
-from residencias.domain.cer import CERDisponible, PrerrequisitoCER, TablaCER, TablasCER
-from residencias.domain.convocatoria import (
-    CicloAcademico,
-    Convocatoria,
-    Fuente,
-    Inconsistencia,
-    Institucion,
-    Publicacion,
-    TextoCitado,
-    ZonaHoraria,
-)
-from residencias.domain.especialidades import CatalogoEspecialidades, Entrada, Errata, Especialidad
-from residencias.domain.expediente import Calificaciones, Documento, Expediente
-from residencias.domain.personas import (
-    Antecedentes,
-    Aspirante,
-    ConstanciaENARM,
-    Estudios,
-    Nacionalidad,
-    Residente,
-    SituacionLaboral,
-    TrabajadorIMSS,
-)
-from residencias.domain.sede import Sede
+Each name is imported on first use (PEP 562), so that importing one module of the domain (say
+``residencias.domain.fechas``) does not build every class of it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from residencias.domain.archivos import EspecificacionArchivo, Participante
+    from residencias.domain.cer import CERDisponible, PrerrequisitoCER, TablaCER, TablasCER
+    from residencias.domain.convocatoria import (
+        CicloAcademico,
+        Convocatoria,
+        Fuente,
+        Inconsistencia,
+        Institucion,
+        Publicacion,
+        TextoCitado,
+        ZonaHoraria,
+    )
+    from residencias.domain.especialidades import CatalogoEspecialidades, Entrada, Errata, Especialidad
+    from residencias.domain.expediente import Calificaciones, Documento, Expediente
+    from residencias.domain.personas import (
+        Antecedentes,
+        Aspirante,
+        ConstanciaENARM,
+        Estudios,
+        Nacionalidad,
+        Residente,
+        SituacionLaboral,
+        TrabajadorIMSS,
+    )
+    from residencias.domain.sede import Sede
 
 __all__ = [
     "Antecedentes",
@@ -58,3 +68,50 @@ __all__ = [
     "TrabajadorIMSS",
     "ZonaHoraria",
 ]
+
+_ORIGEN: dict[str, str] = {
+    "Antecedentes": "residencias.domain.personas",
+    "Aspirante": "residencias.domain.personas",
+    "CERDisponible": "residencias.domain.cer",
+    "Calificaciones": "residencias.domain.expediente",
+    "CatalogoEspecialidades": "residencias.domain.especialidades",
+    "CicloAcademico": "residencias.domain.convocatoria",
+    "ConstanciaENARM": "residencias.domain.personas",
+    "Convocatoria": "residencias.domain.convocatoria",
+    "Documento": "residencias.domain.expediente",
+    "Entrada": "residencias.domain.especialidades",
+    "Errata": "residencias.domain.especialidades",
+    "Especialidad": "residencias.domain.especialidades",
+    "EspecificacionArchivo": "residencias.domain.archivos",
+    "Estudios": "residencias.domain.personas",
+    "Expediente": "residencias.domain.expediente",
+    "Fuente": "residencias.domain.convocatoria",
+    "Inconsistencia": "residencias.domain.convocatoria",
+    "Institucion": "residencias.domain.convocatoria",
+    "Nacionalidad": "residencias.domain.personas",
+    "Participante": "residencias.domain.archivos",
+    "PrerrequisitoCER": "residencias.domain.cer",
+    "Publicacion": "residencias.domain.convocatoria",
+    "Residente": "residencias.domain.personas",
+    "Sede": "residencias.domain.sede",
+    "SituacionLaboral": "residencias.domain.personas",
+    "TablaCER": "residencias.domain.cer",
+    "TablasCER": "residencias.domain.cer",
+    "TextoCitado": "residencias.domain.convocatoria",
+    "TrabajadorIMSS": "residencias.domain.personas",
+    "ZonaHoraria": "residencias.domain.convocatoria",
+}
+"""Where each public name lives (the module it is imported from on first use)."""
+
+
+def __getattr__(name: str) -> Any:
+    origen = _ORIGEN.get(name)
+    if origen is None:
+        raise AttributeError(f"module 'residencias.domain' has no attribute {name!r}")
+    value = getattr(importlib.import_module(origen), name)
+    globals()[name] = value  # the next access does not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

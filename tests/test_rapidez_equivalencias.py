@@ -1,0 +1,152 @@
+"""The quick paths of the speed work give exactly what the plain ones give: the JSON written in
+parts (the same text as ``json.dumps``), the input hash fed in one pass (the same digest as the
+canonical JSON), the one-pass reader of ``aspirantes.csv`` (the same competitions as the careful
+reader, or the careful reader's own refusal), the control characters found on the bytes (the same
+as on the text), and the records of both readings written one by one (the same as ``to_data``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from residencias.assignment.asignacion import assign
+from residencias.assignment.aspirantes_csv import Irregular, _bloques
+from residencias.assignment.canonico import entrada_canonica, entrada_sha256
+from residencias.assignment.concurso import Concurso
+from residencias.assignment.fixtures import _CONTROL_CSV, _CsvFixture
+from residencias.assignment.lecturas import AuditoriaLecturas, comparar_lecturas
+from residencias.assignment.replay import Auditoria
+from residencias.assignment.rondas import asignar_por_rondas
+from residencias.domain.asignacion import Lectura
+from residencias.errors import DataFileError
+from residencias.jsonable import partes_json
+from residencias.loading.files import load_catalogo
+from tests.strategies import listas_de_concursos
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.text(max_size=8)
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150)
+@given(JSON)
+def test_json_in_parts_is_the_text_of_json_dumps(value: Any) -> None:
+    assert "".join(partes_json(value)) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(concursos=listas_de_concursos(max_aspirantes=10))
+def test_the_hash_fed_in_one_pass_is_the_hash_of_the_canonical_json(concursos: list[Concurso]) -> None:
+    preparados = assign(concursos).preparados
+    for convocatoria, sha in ((None, None), ("imss-cer-2026-2027", "ab" * 32)):
+        text = json.dumps(entrada_canonica(convocatoria, preparados, sha), sort_keys=True,
+                          separators=(",", ":"), ensure_ascii=False)
+        assert entrada_sha256(convocatoria, preparados, sha) == hashlib.sha256(text.encode()).hexdigest()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(concursos=listas_de_concursos(max_aspirantes=10))
+def test_the_records_written_one_by_one_are_those_of_to_data(concursos: list[Concurso]) -> None:
+    serial = assign(concursos)
+    rondas = asignar_por_rondas(serial.preparados, serial.politica, [c.orden for c in serial.corridas])
+    auditoria = Auditoria("concurso.yaml", serial, None, ())
+    for lectura in Lectura:
+        lecturas = AuditoriaLecturas("concurso.yaml", lectura, auditoria, rondas,
+                                     comparar_lecturas(serial, rondas, lectura=lectura), ())
+        assert lecturas.to_json() == json.dumps(lecturas.to_data(), ensure_ascii=False, indent=2)
+    # the differences found run by run are those found folio by folio
+    alone = asignar_por_rondas(serial.preparados, serial.politica)
+    by_folio = {r.folio: r for r in alone.asignaciones}
+    assert [d.folio for d in comparar_lecturas(serial, rondas).diferencias] == [
+        r.folio for r in serial.asignaciones if by_folio[r.folio].sede != r.sede]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
+def test_control_characters_are_found_on_the_bytes_as_on_the_text(text: str) -> None:
+    try:
+        blocks = list(_bloques(text.encode("utf-8")))
+    except Irregular:
+        blocks = None
+    assert (blocks is None) == (_CONTROL_CSV.search(text) is not None)
+    assert blocks is None or "".join(blocks) == text
+
+
+SEDES = "cer,clave,plazas\nCardiología,A,1\nCardiología,B,2\nNeurología,A,1\n"
+CELDAS = st.sampled_from(["000123", " 000124 ", "7", "", " ", "87.5", "90", "1e3", "-1", "A", "B", " A | B ",
+                          "A|B", "A||B", "A|", "C", "Cardiología", " Neurología", "neurologia", "Nefrología",
+                          '"A|B"', '"x,y"', '"a\nb"', "\t", "\u00a0A", "\u2003"])
+
+
+COLUMNAS = {
+    "folio": st.sampled_from(["000123", "000124", " 000125 ", "7", "A-7"]),
+    "cer": st.sampled_from(["Cardiología", "Neurología", " Cardiología ", "neurologia", "Nefrología"]),
+    "opciones": st.sampled_from(["A", "B", "A|B", "B|A", " A | B ", "", "A|A", "C"]),
+    "puntaje": st.sampled_from(["87.5", "90", "87.50", "100.5", "", " 80 "]),
+}
+
+
+@st.composite
+def aspirantes_csv(draw: st.DrawFn) -> str:
+    """Mostly well-formed files (the one-pass reader's case), some with a defect of any kind."""
+    names = draw(st.sampled_from([("folio", "cer", "puntaje", "opciones"),
+                                  ("opciones", "puntaje", "cer", "folio"),
+                                  ("folio", "cer", "opciones", "efiser", "promedio_posgrado", "enarm")]))
+    rows = []
+    for _ in range(draw(st.integers(0, 6))):
+        cells = [draw(COLUMNAS.get(name, COLUMNAS["puntaje"])) for name in names]
+        if draw(st.integers(0, 9)) == 0:  # a defect: another cell anywhere, or another width
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(CELDAS)
+            kept = draw(st.integers(len(cells) - 1, len(cells)))
+            cells = cells[:kept] + draw(st.lists(CELDAS, max_size=1))
+        rows.append(",".join(cells))
+    lines = [",".join(names), *rows]
+    if draw(st.booleans()):
+        lines.insert(draw(st.integers(1, len(lines))), "")
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+def _build(directory: Path, rapido: bool) -> Any:
+    try:
+        return _CsvFixture(directory, load_catalogo(), 1 << 20).build(rapido=rapido)
+    except DataFileError as exc:
+        return [str(p) for p in exc.problemas]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=aspirantes_csv(), bom=st.booleans())
+def test_the_one_pass_reader_reads_what_the_careful_one_reads(tmp_path: Path, text: str, bom: bool) -> None:
+    (tmp_path / "sedes.csv").write_text(SEDES, encoding="utf-8")
+    (tmp_path / "aspirantes.csv").write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    assert _build(tmp_path, True) == _build(tmp_path, False)
+
+
+@pytest.mark.parametrize("raw", [b"folio,cer,puntaje,opciones\n1,Cardiolog\xeda,80,A\n",
+                                 b"folio,cer,puntaje,opciones\n1,Cardiolog\xc3\xada,80,A\x1b\n",
+                                 b"folio,cer,puntaje,opciones\n1,Cardiolog\xc3\xada,80,A\xc2\x85\n"])
+def test_bad_bytes_get_the_careful_reader_s_message(tmp_path: Path, raw: bytes) -> None:
+    (tmp_path / "sedes.csv").write_text(SEDES, encoding="utf-8")
+    (tmp_path / "aspirantes.csv").write_bytes(raw)
+    careful = _build(tmp_path, False)
+    assert isinstance(careful, list) and re.match(r".*aspirantes\.csv:2:\d+: ", careful[0])
+    assert _build(tmp_path, True) == careful
+
+
+def test_one_decimal_object_per_distinct_score_and_one_string_per_sede(tmp_path: Path) -> None:
+    (tmp_path / "sedes.csv").write_text(SEDES, encoding="utf-8")
+    (tmp_path / "aspirantes.csv").write_text("folio,cer,puntaje,opciones\n1,Cardiología,80.5,A|B\n"
+                                             "2,Cardiología,80.5,B|A\n", encoding="utf-8")
+    uno, dos = _CsvFixture(tmp_path, load_catalogo(), 1 << 20).build().concursos[0].aspirantes
+    assert uno.puntaje is dos.puntaje == Decimal("80.5")
+    assert uno.opciones[0] is dos.opciones[1] and uno.opciones[1] is dos.opciones[0]
