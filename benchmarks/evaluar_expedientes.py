@@ -23,12 +23,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from stdnum.mx import curp as stdnum_curp
 
 import residencias
-from residencias.jsonable import to_data
-from residencias.process.lote import evaluar_lote
 from residencias.domain import Antecedentes, ConstanciaENARM, Documento, Estudios, Expediente, Nacionalidad
 from residencias.domain.personas import Residente
+from residencias.jsonable import to_data
+from residencias.process.lote import evaluar_lote
 
 CER = "imss-cer-2026-2027"
 EN = datetime(2026, 3, 10, 12, tzinfo=ZoneInfo("America/Mexico_City"))
@@ -40,32 +41,55 @@ PAIRS = (("Medicina interna", 2, "Cardiología"), ("Medicina interna", 3, "Cardi
 
 
 def generate(n: int, seed: int = 20261122) -> list[Expediente]:
-    """Mexican residents with studies in Mexico; each fact true, false or unknown at random."""
+    """Mexican residents with studies in Mexico; each fact true, false or unknown at random, and so
+    each formality the rules ask of a document (3.1: identification «vigente», constancia of the
+    CEME from the university, solicitud signed in blue ink and last printed, certified copy of an
+    ENARM constancia before the XLV) and the CURP (valid, mistyped or not given)."""
     rng = random.Random(seed)
 
     def maybe(p_true: float = 0.9) -> bool | None:
         x = rng.random()
         return None if x > 0.97 else x < p_true
 
+    formalities = {"IDENTIFICACION": ("vigente",), "CONSTANCIACEME": ("emitido_por_universidad",),
+                   "SOLICITUD": ("firmado_tinta_azul", "ultima_impresion"),
+                   "CONSTANCIAENARM": ("copia_certificada",)}
+    curps = ("PEGA950101MDFRRN09", "PEGA950101MDFRRN08", None)
     out = []
     for _ in range(n):
         ceme, grado, cer = rng.choice(PAIRS)
         antecedentes = Antecedentes(proceso_penal=not maybe(0.97), litigio_contra_imss=not maybe(0.98),
                                     fraude_o_corrupcion=not maybe(0.99), cer_concluido=not maybe(0.95),
                                     informacion_falsa=not maybe(0.99))
+        edicion = rng.choice([43, 46, 47])
         persona = Residente(
             nacionalidad=Nacionalidad.MEXICANA, estudios_licenciatura=Estudios.MEXICO,
+            curp=rng.choices(curps, weights=(90, 5, 5))[0],
             institucion=rng.choice(["Secretaría de Salud", "ISSSTE", "IMSS"]), ceme=ceme, grado=grado,
             cer_solicitado=cer, ingreso_ced_por_enarm=maybe(), inscrito_ceme_ciclo_2025_2026=maybe(),
             grado_aprobado_ciclo_2025_2026=maybe(), grados_previos_aprobados=maybe(),
-            constancia_enarm=ConstanciaENARM(edicion=rng.choice([43, 46, 47]), digital_con_qr=maybe(0.8)),
+            constancia_enarm=ConstanciaENARM(
+                edicion=edicion, digital_con_qr=maybe(0.8),
+                categoria=rng.choices([Nacionalidad.MEXICANA, Nacionalidad.EXTRANJERA, None],
+                                      weights=(90, 5, 5))[0]),
             antecedentes=antecedentes,
         )
-        documentos = tuple(Documento(t) for t in DOCUMENTS if rng.random() < 0.96)
+        documentos = tuple(Documento(t, **{f: maybe(0.97) for f in formalities.get(t, ())})
+                           for t in DOCUMENTS if rng.random() < 0.96)
         if rng.random() < 0.2:
             documentos += (Documento("DIPLOMAINSTITUCIONAL"),)
         out.append(Expediente(CER, persona, documentos))
     return out
+
+
+def _all(*values: bool | None) -> bool | None:
+    """Kleene's «and»: false if any is false, else unknown if any is unknown."""
+    return False if False in values else None if None in values else True
+
+
+def _any(*values: bool | None) -> bool | None:
+    """Kleene's «or»: true if any is true, else unknown if any is unknown."""
+    return True if True in values else None if None in values else False
 
 
 def by_hand(conv: residencias.Convocatoria, e: Expediente) -> tuple[str, tuple[str, ...]]:
@@ -101,23 +125,34 @@ def by_hand(conv: residencias.Convocatoria, e: Expediente) -> tuple[str, tuple[s
                                            "neurofisiologia-clinica"}
     require("cer-1.5-c", True if exempt else (None if a.cer_concluido is None else not a.cer_concluido))
     require("cer-1.6", None if a.informacion_falsa is None else not a.informacion_falsa)
-    kinds = {d.tipo for d in e.documentos or ()}
-    for rule, kind in (("cer-3.1-1", "IDENTIFICACION"), ("cer-3.1-2", "ACTADENACIMIENTO"), ("cer-3.1-3", "CURP"),
-                       ("cer-3.1-4", "TITULO"), ("cer-3.1-5", "CEDULA"), ("cer-3.1-6", "CERTIFICADO"),
-                       ("cer-3.1-7", "CONSTANCIACEME"), ("cer-3.1-8", "INTERNADO"),
-                       ("cer-3.1-9", "SERVICIOSOCIAL"), ("cer-3.1-11", "CONSTANCIAENARM"),
-                       ("cer-3.1-12", "SOLICITUD")):
-        require(rule, kind in kinds)
-    if "CONSTANCIAENARM" in kinds:
+    if p.curp is not None:
+        require("cer-3.1-3-curp-valida", stdnum_curp.is_valid(p.curp))
+    docs = {d.tipo: d for d in e.documentos or ()}
+
+    def document(kind: str, *formalities: str) -> bool | None:
+        found = docs.get(kind)
+        if found is None:
+            return False
+        return _all(*(getattr(found, f) for f in formalities))
+
+    for rule, kind, formalities in (
+            ("cer-3.1-1", "IDENTIFICACION", ("vigente",)), ("cer-3.1-2", "ACTADENACIMIENTO", ()),
+            ("cer-3.1-3", "CURP", ()), ("cer-3.1-4", "TITULO", ()), ("cer-3.1-5", "CEDULA", ()),
+            ("cer-3.1-6", "CERTIFICADO", ()), ("cer-3.1-7", "CONSTANCIACEME", ("emitido_por_universidad",)),
+            ("cer-3.1-8", "INTERNADO", ()), ("cer-3.1-9", "SERVICIOSOCIAL", ()),
+            ("cer-3.1-11", "CONSTANCIAENARM", ()),
+            ("cer-3.1-12", "SOLICITUD", ("firmado_tinta_azul", "ultima_impresion"))):
+        require(rule, document(kind, *formalities))
+    if "CONSTANCIAENARM" in docs:
         c = p.constancia_enarm
-        form = None
-        if c is not None and c.edicion is not None and c.edicion < 45:
-            form = True
-        elif c is not None and c.digital_con_qr is not None:
-            form = c.digital_con_qr
-        require("cer-3.1-11-forma", form)
+        edicion = c.edicion if c is not None else None
+        before = None if edicion is None else edicion < 45
+        categoria = None if c is None or c.categoria is None else c.categoria is Nacionalidad.MEXICANA
+        require("cer-3.1-11-forma", _any(
+            _all(before, document("CONSTANCIAENARM", "copia_certificada"), categoria),
+            _all(None if before is None else not before, None if c is None else c.digital_con_qr)))
     pending = bool(p.cer_solicitado and p.ceme and conv.requiere_diploma(p.cer_solicitado, p.ceme)
-                   and "DIPLOMAINSTITUCIONAL" not in kinds)
+                   and "DIPLOMAINSTITUCIONAL" not in docs)
     outcome = "no_cumple" if fails else "falta_informacion" if missing else "pendiente" if pending else "cumple"
     return outcome, tuple(sorted(fails))
 
