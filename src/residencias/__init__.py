@@ -12,8 +12,9 @@ Every public name is imported the first time it is used (PEP 562 ``__getattr__``
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from residencias.perezoso import servir
 
 if TYPE_CHECKING:
     from residencias.assignment.asignacion import Asignacion, assign
@@ -180,14 +181,4 @@ _ORIGEN: dict[str, str] = {
 """Where each public name lives (the module it is imported from on first use)."""
 
 
-def __getattr__(name: str) -> Any:
-    origen = _ORIGEN.get(name)
-    if origen is None:
-        raise AttributeError(f"module 'residencias' has no attribute {name!r}")
-    value = getattr(importlib.import_module(origen), name)
-    globals()[name] = value  # the next access does not come here
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = servir(__name__, _ORIGEN, __all__)
