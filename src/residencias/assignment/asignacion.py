@@ -27,7 +27,6 @@ Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -36,20 +35,18 @@ from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.corrida import Corrida
 from residencias.assignment.politica import PoliticaAsignacion, folio_key
+from residencias.assignment.por_folio import PorFolio
 from residencias.assignment.registros import (
     Aviso,
     Corte,
     Empate,
     Intento,
     ResultadoAspirante,
-    orden_por_folio,
-    textos_resultados,
 )
 from residencias.assignment.validacion import ConcursoPreparado, preparar
 from residencias.errors import InvalidQueryError
 from residencias.jsonable import Partes, texto_indentado
 from residencias.loading.files import load_convocatoria
-from residencias.text import quiso_decir
 
 __all__ = ["Asignacion", "Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante", "assign"]
 
@@ -58,7 +55,7 @@ def _ordinal(n: int) -> str:
     return f"{n}.ª"
 
 
-class Asignacion:
+class Asignacion(PorFolio[Corrida]):
     """The result of :func:`assign`: a seat per folio, the bitácora, cortes, ties and notices.
 
     Everything is computed once by :func:`assign`; the records below are built on demand.
@@ -70,63 +67,15 @@ class Asignacion:
             sorted((Corrida(c, politica) for c in concursos), key=lambda r: r.concurso.cer)
         )
 
-    @property
-    def preparados(self) -> tuple[ConcursoPreparado, ...]:
-        """The checked competitions, by CER name."""
-        return tuple(c.concurso for c in self._corridas)
-
-    @property
-    def corridas(self) -> tuple[Corrida, ...]:
-        """The run of each competition, by CER name (processing order, option obtained)."""
-        return self._corridas
-
-    @cached_property
-    def _por_folio(self) -> tuple[array[int], array[int]]:
-        return orden_por_folio(self._corridas)
-
     def solicitud(self, folio: str) -> Solicitud:
         """The request of this folio, as given."""
         corrida, posicion = self._buscar(folio)
         return corrida.solicitud(posicion)
 
-    @property
-    def convocatoria(self) -> str | None:
-        return self.politica.convocatoria_id
-
-    @cached_property
-    def _indice(self) -> dict[str, tuple[Corrida, int]]:
-        return {c.solicitud(p).folio: (c, p) for c in self._corridas for p in range(len(c.orden))}
-
-    def _buscar(self, folio: str) -> tuple[Corrida, int]:
-        found = self._indice.get(folio)
-        if found is None:
-            hint = quiso_decir(folio, self._indice, n=3)
-            raise InvalidQueryError(f"folio '{folio}' desconocido en este concurso{hint}")
-        return found
-
-    @cached_property
-    def asignaciones(self) -> tuple[ResultadoAspirante, ...]:
-        """Every applicant's outcome, sorted by folio (as a number when all digits)."""
-        corridas = self._corridas
-        return tuple(corridas[k].resultado(p) for k, p in zip(*self._por_folio, strict=True))
-
-    def resultado(self, folio: str) -> ResultadoAspirante:
-        corrida, posicion = self._buscar(folio)
-        return corrida.resultado(posicion)
-
-    def sede_de(self) -> dict[str, str | None]:
-        """Folio -> sede obtained (``None``: not assigned), the form :func:`verify` takes."""
-        return {r.folio: r.sede for r in self.asignaciones}
-
     def bitacora(self, folio: str) -> tuple[Intento, ...]:
         """Each option tried for this folio, in the applicant's order, up to the one obtained."""
         corrida, posicion = self._buscar(folio)
         return corrida.intentos(posicion)
-
-    @cached_property
-    def cortes(self) -> tuple[Corte, ...]:
-        """Per sede (by CER, then sede identifier): plazas, occupied and the cut-off score."""
-        return tuple(corte for c in self._corridas for corte in c.cortes())
 
     def corte(self, cer: str, sede: str) -> Corte:
         for corte in self.cortes:
@@ -242,7 +191,7 @@ class Asignacion:
         """:meth:`to_data`, with the applicants' records left to be written one by one
         (:class:`~residencias.jsonable.Partes`): for :func:`~residencias.jsonable.partes_json`."""
         data = self.to_data(discrepancias, registros=False)
-        data["asignaciones"] = Partes(lambda nivel: textos_resultados(self._corridas, self._por_folio, nivel))
+        data["asignaciones"] = self.textos_asignaciones()
         data["desempates"] = Partes(lambda nivel: (texto_indentado(_tie_data(c.empate(g)), nivel)
                                                    for c in self._corridas for g in c.grupos))
         return data

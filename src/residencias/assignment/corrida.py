@@ -5,18 +5,17 @@ obtained per position and the occupants per sede, and rebuilds the records from 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from residencias.assignment.concurso import Solicitud
 from residencias.assignment.orden import GrupoEmpatado, ordenar
 from residencias.assignment.politica import PoliticaAsignacion
-from residencias.assignment.registros import Corte, Empate, Intento, ResultadoAspirante
+from residencias.assignment.por_folio import CorridaCER
+from residencias.assignment.registros import Corte, Empate, Intento
 from residencias.assignment.validacion import ConcursoPreparado
 
 __all__ = ["Corrida"]
 
 
-class Corrida:
+class Corrida(CorridaCER):
     """One CER's run: processing order, option obtained per position, occupants per sede."""
 
     def __init__(self, concurso: ConcursoPreparado, politica: PoliticaAsignacion) -> None:
@@ -42,25 +41,6 @@ class Corrida:
                 eleccion.append(-1)
         self.eleccion = eleccion
         self.ocupantes = ocupantes
-
-    def solicitud(self, posicion: int) -> Solicitud:
-        return self.concurso.aspirantes[self.orden[posicion]]
-
-    def puntaje(self, posicion: int) -> Decimal:
-        return self.concurso.puntajes[self.orden[posicion]]
-
-    def resultado(self, posicion: int) -> ResultadoAspirante:
-        s = self.solicitud(posicion)
-        k = self.eleccion[posicion]
-        return ResultadoAspirante(
-            s.folio,
-            self.concurso.cer,
-            s.opciones[k] if k >= 0 else None,
-            k + 1 if k >= 0 else None,
-            self.puntaje(posicion),
-            posicion + 1,
-            len(self.orden),
-        )
 
     def intentos(self, posicion: int) -> tuple[Intento, ...]:
         s = self.solicitud(posicion)

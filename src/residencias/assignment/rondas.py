@@ -31,25 +31,20 @@ True
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from functools import cached_property
 
 from residencias.assignment.canonico import entrada_sha256
-from residencias.assignment.concurso import Solicitud
 from residencias.assignment.orden import ordenar
 from residencias.assignment.politica import PoliticaAsignacion
-from residencias.assignment.registros import Corte, ResultadoAspirante, orden_por_folio, textos_resultados
+from residencias.assignment.por_folio import CorridaCER, PorFolio
+from residencias.assignment.registros import Corte
 from residencias.assignment.validacion import ConcursoPreparado
-from residencias.errors import InvalidQueryError
-from residencias.jsonable import Partes
-from residencias.text import quiso_decir
 
 __all__ = ["AsignacionRondas", "CorridaRondas", "asignar_por_rondas"]
 
 
-class CorridaRondas:
+class CorridaRondas(CorridaCER):
     """One CER read round by round: the priority order (PI-IMSS, then the tie-break), and per
     position the option obtained and the round it was obtained in (``-1``: none)."""
 
@@ -86,25 +81,6 @@ class CorridaRondas:
                     siguen.append(posicion)
             pendientes = siguen
             ronda += 1
-
-    def solicitud(self, posicion: int) -> Solicitud:
-        return self.concurso.aspirantes[self.orden[posicion]]
-
-    def puntaje(self, posicion: int) -> Decimal:
-        return self.concurso.puntajes[self.orden[posicion]]
-
-    def resultado(self, posicion: int) -> ResultadoAspirante:
-        s = self.solicitud(posicion)
-        k = self.eleccion[posicion]
-        return ResultadoAspirante(
-            s.folio,
-            self.concurso.cer,
-            s.opciones[k] if k >= 0 else None,
-            k + 1 if k >= 0 else None,
-            self.puntaje(posicion),
-            posicion + 1,
-            len(self.orden),
-        )
 
     def cortes(self) -> Iterable[Corte]:
         """Per sede: plazas, occupied and the lowest PI-IMSS admitted (read by rounds, not
@@ -155,7 +131,7 @@ class CorridaRondas:
         return "\n".join(lines)
 
 
-class AsignacionRondas:
+class AsignacionRondas(PorFolio[CorridaRondas]):
     """Every CER read round by round: a seat per folio, cut-offs, explanations."""
 
     def __init__(
@@ -172,60 +148,11 @@ class AsignacionRondas:
                    key=lambda r: r.concurso.cer)
         )
 
-    @property
-    def preparados(self) -> tuple[ConcursoPreparado, ...]:
-        return tuple(c.concurso for c in self._corridas)
-
-    @property
-    def corridas(self) -> tuple[CorridaRondas, ...]:
-        return self._corridas
-
-    @property
-    def convocatoria(self) -> str | None:
-        return self.politica.convocatoria_id
-
-    @cached_property
-    def _por_folio(self) -> tuple[array[int], array[int]]:
-        return orden_por_folio(self._corridas)
-
-    def textos_asignaciones(self) -> Partes:
-        """The records of :attr:`asignaciones` as JSON text, one by one (for
-        :func:`~residencias.jsonable.partes_json`)."""
-        return Partes(lambda nivel: textos_resultados(self._corridas, self._por_folio, nivel))
-
-    @cached_property
-    def _indice(self) -> dict[str, tuple[CorridaRondas, int]]:
-        return {c.solicitud(p).folio: (c, p) for c in self._corridas for p in range(len(c.orden))}
-
-    def _buscar(self, folio: str) -> tuple[CorridaRondas, int]:
-        found = self._indice.get(folio)
-        if found is None:
-            raise InvalidQueryError(
-                f"folio '{folio}' desconocido en este concurso{quiso_decir(folio, self._indice)}"
-            )
-        return found
-
-    @cached_property
-    def asignaciones(self) -> tuple[ResultadoAspirante, ...]:
-        corridas = self._corridas
-        return tuple(corridas[k].resultado(p) for k, p in zip(*self._por_folio, strict=True))
-
-    def resultado(self, folio: str) -> ResultadoAspirante:
-        corrida, posicion = self._buscar(folio)
-        return corrida.resultado(posicion)
-
     def ronda(self, folio: str) -> int | None:
         """The round in which the folio got its seat (1-based), ``None`` if it got none."""
         corrida, posicion = self._buscar(folio)
         k = corrida.eleccion[posicion]
         return k + 1 if k >= 0 else None
-
-    def sede_de(self) -> dict[str, str | None]:
-        return {r.folio: r.sede for r in self.asignaciones}
-
-    @cached_property
-    def cortes(self) -> tuple[Corte, ...]:
-        return tuple(corte for c in self._corridas for corte in c.cortes())
 
     @cached_property
     def entrada_sha256(self) -> str:
