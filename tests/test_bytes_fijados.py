@@ -5,6 +5,7 @@ values updated with it, in the same commit."""
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 from decimal import Decimal as D  # noqa: N817
 from pathlib import Path
@@ -48,8 +49,10 @@ def _sha(text: str) -> str:
          "d6c28015c6c3d5db3eaa78ebf34887a394886c217f371ce2fd41b0a90fd795ff"),
         (("asignar", YAML, "--esperado", PUBLICADO),
          "2f906a6dbb702b94b89cf5eec75fa3d9adbac337df6bfbad00e1e0c0408d6cad"),
+        # Declared change: the rounds reading's input hash now folds in the convocatoria's data, as the
+        # serial one does (it was ebff5c38…, a hash of the applicants alone); nothing else moved.
         (("asignar", YAML, "--lectura", "rondas", "--esperado", PUBLICADO, "--explicar", "000292", "--json"),
-         "e33b375c9babbe848e095ea8c5a10a545650424817eafef85d7e91038f19c8d0"),
+         "3d1d634e9f9bec0b1771b950d8d9c07dca6ed6228c75940d1ad1a012282230fd"),
     ],
 )
 def test_asignar_prints_the_pinned_bytes_twice(argv: tuple[str, ...], digest: str) -> None:
@@ -99,3 +102,12 @@ def test_entrada_sha256_of_every_kind_of_field_is_pinned() -> None:
     assert entrada_sha256(CER, _preparados(), "abc") == con
     assert entrada_sha256(None, _preparados()) == sin
     assert entrada_canonica(None, _preparados())["concursos"][0]["cer"] == "Cardiología"
+
+
+@pytest.mark.parametrize("argv", [(YAML,), (CSV, "--convocatoria", CER)])
+def test_both_readings_report_the_same_input_hash(argv: tuple[str, ...]) -> None:
+    """The input hash covers the applicants and the convocatoria's data, whichever reading of 6.2
+    runs: an auditor compares it across runs, so it cannot depend on ``--lectura``."""
+    hashes = {json.loads(correr("asignar", *argv, "--lectura", lectura, "--json").salida)["entrada_sha256"]
+              for lectura in ("serial", "rondas")}
+    assert hashes == {ENTRADA_EJEMPLO}

@@ -31,7 +31,6 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.corrida import Corrida
 from residencias.assignment.politica import PoliticaAsignacion, folio_key
@@ -131,19 +130,6 @@ class Asignacion(PorFolio[Corrida]):
             if cero:
                 out.append(Aviso(cer, "6.2", f"sede(s) de {cer} con 0 plazas ofertadas: {', '.join(cero)}"))
         return tuple(out)
-
-    @property
-    def convocatoria_sha256(self) -> str | None:
-        """The sha256 of the convocatoria's data file used (formula, tie-break, Tabla 1), if any."""
-        conv = self.politica.convocatoria
-        return conv.datos_sha256 if conv is not None else None
-
-    @cached_property
-    def entrada_sha256(self) -> str:
-        """The sha256 of the canonical form of the input, the convocatoria's data included (see
-        :mod:`residencias.assignment.canonico`)."""
-        concursos = (c.concurso for c in self._corridas)
-        return entrada_sha256(self.convocatoria, concursos, self.convocatoria_sha256)
 
     def explicar(self, folio: str) -> str:
         """The applicant's bitácora, in Spanish, each step with its article."""

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Solicitud
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.assignment.registros import Corte, ResultadoAspirante, orden_por_folio, textos_resultados
@@ -78,6 +79,18 @@ class PorFolio(Generic[C]):
     @property
     def convocatoria(self) -> str | None:
         return self.politica.convocatoria_id
+
+    @property
+    def convocatoria_sha256(self) -> str | None:
+        """The sha256 of the convocatoria's data file used (formula, tie-break, Tabla 1), if any."""
+        conv = self.politica.convocatoria
+        return conv.datos_sha256 if conv is not None else None
+
+    @cached_property
+    def entrada_sha256(self) -> str:
+        """The sha256 of the canonical form of the input, the convocatoria's data included (see
+        :mod:`residencias.assignment.canonico`): the same under either reading."""
+        return entrada_sha256(self.convocatoria, self.preparados, self.convocatoria_sha256)
 
     @cached_property
     def _por_folio(self) -> tuple[array[int], array[int]]:

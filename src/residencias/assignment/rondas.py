@@ -32,9 +32,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cached_property
 
-from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.orden import ordenar
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.assignment.por_folio import CorridaCER, PorFolio
@@ -153,10 +151,6 @@ class AsignacionRondas(PorFolio[CorridaRondas]):
         corrida, posicion = self._buscar(folio)
         k = corrida.eleccion[posicion]
         return k + 1 if k >= 0 else None
-
-    @cached_property
-    def entrada_sha256(self) -> str:
-        return entrada_sha256(self.convocatoria, self.preparados)
 
     def explicar(self, folio: str) -> str:
         corrida, posicion = self._buscar(folio)
