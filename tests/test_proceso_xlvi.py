@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -15,39 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import residencias
-from residencias import Evento, EventoRechazadoError, Historia
+from residencias import EventoRechazadoError, Historia
 from residencias.cli import main
-from residencias.domain.historia import Dato, ValorDato
 from residencias.domain.proceso import Actor, Desenlace
 from residencias.process.replay import proceso_de
+from tests.historias_ayuda import EXAMPLES, cdmx, ejemplo, ev, hasta, mas
 
 ID = "imss-enarm-xlvi-2023"
 CONV = residencias.load_convocatoria(ID)
 PROCESO = proceso_de(CONV)
-MX = ZoneInfo("America/Mexico_City")
-EXAMPLES = Path(__file__).parent.parent / "examples" / "historias"
 SEGUNDO = timedelta(seconds=1)
-
-
-def cdmx(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datetime:
-    return datetime(y, m, d, hh, mm, ss, tzinfo=MX)
-
-
-def ejemplo(nombre: str) -> Historia:
-    return residencias.load_historia(EXAMPLES / nombre)
-
-
-def hasta(historia: Historia, n: int) -> Historia:
-    """The first ``n`` events of ``historia``."""
-    return Historia(historia.convocatoria, historia.eventos[:n], historia.aspirante, historia.posiciones[:n])
-
-
-def mas(historia: Historia, *eventos: Evento) -> Historia:
-    return Historia(historia.convocatoria, (*historia.eventos, *eventos), historia.aspirante)
-
-
-def ev(accion: str, instante: datetime, **datos: ValorDato) -> Evento:
-    return Evento(accion, instante, tuple(Dato(k, v) for k, v in datos.items()))
 
 
 def estatus(historia: Historia, en: datetime) -> str:
