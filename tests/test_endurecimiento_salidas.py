@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "asignacion" / "cer-2026-2027.yaml"
 PUBLICADO = ROOT / "examples" / "asignacion" / "publicado.csv"
 CER = "imss-cer-2026-2027"
+EN_CER = "2026-04-20T12:00:00-06:00"
 
 
 # --- 2. outputs never destroy inputs, and are written atomically --------------------------------------------
@@ -63,6 +64,10 @@ def audit(tmp_path: Path) -> Path:
     csvdir = tmp_path / "csv"
     shutil.copytree(ROOT / "examples" / "asignacion" / "cer-2026-2027-csv", csvdir)
     shutil.copy(ROOT / "data" / "convocatorias" / f"{CER}.yaml", tmp_path / "conv.yaml")
+    shutil.copy(ROOT / "examples" / "historias" / "cer-adscrito-neonatologia.yaml", tmp_path / "h.yaml")
+    (tmp_path / "lote").mkdir()
+    shutil.copy(ROOT / "examples" / "expedientes" / "cer-cardiologia-cumple.yaml",
+                tmp_path / "lote" / "a.yaml")
     return tmp_path
 
 
@@ -82,6 +87,14 @@ def audit(tmp_path: Path) -> Path:
         ["calendario", "conv.yaml", "--ics", "conv.yaml"],
         ["calendario", CER, "--ics", str(ROOT / "data" / "convocatorias" / f"{CER}.yaml")],
         ["calendario", CER, "--ics", str(ROOT / "data" / "especialidades.yaml")],
+        ["asignar", "c.yaml", "--lectura", "rondas", "--html", "c.yaml"],
+        ["pasos", CER, "h.yaml", "--en", EN_CER, "--ics", "h.yaml"],
+        ["pasos", CER, "h.yaml", "--en", EN_CER, "--ics", "./h.yaml", "--json"],
+        ["pasos", "conv.yaml", "h.yaml", "--en", EN_CER, "--ics", "conv.yaml"],
+        ["pasos", CER, "h.yaml", "--en", EN_CER, "--ics",
+         str(ROOT / "data" / "convocatorias" / f"{CER}.yaml")],
+        ["evaluar", CER, "lote", "--en", EN_CER, "--csv", "lote/a.yaml"],
+        ["evaluar", CER, "lote/a.yaml", "h.yaml", "--en", EN_CER, "--csv", "lote/../lote/a.yaml", "--json"],
     ],
 )
 def test_an_output_that_is_an_input_is_refused_before_anything_is_written(

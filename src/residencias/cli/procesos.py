@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from residencias.cli._argumentos import add_json, instant, salidas
-from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, emit, emit_data, write_bytes
+from residencias.cli._salida import EXIT_NEGATIVE, EXIT_OK, comprobar_salidas, emit, emit_data, write_bytes
 
 if TYPE_CHECKING:  # the handlers import what they use: registering the subcommands costs nothing
     from residencias.process.estado import Estado, Paso
@@ -39,11 +39,12 @@ def register(sub: Any) -> None:
 
 def _cmd_pasos(args: argparse.Namespace) -> int:
     from residencias.domain.proceso import Desenlace
-    from residencias.loading.files import load_convocatoria, load_historia
+    from residencias.loading.files import archivos_de_convocatoria, load_convocatoria, load_historia
     from residencias.process.estado import Situacion
     from residencias.process.ics import pasos_a_ics
     from residencias.process.pasos import estado_y_pasos
 
+    comprobar_salidas({"--ics": args.ics}, [args.historia, *archivos_de_convocatoria(args.convocatoria)])
     conv = load_convocatoria(args.convocatoria)
     historia = load_historia(args.historia)
     estado, pasos = estado_y_pasos(conv, historia, args.en)
