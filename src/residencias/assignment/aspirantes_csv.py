@@ -20,12 +20,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import chain, islice, repeat
-from typing import cast
+from itertools import chain, repeat
 
-from residencias.assignment.concurso import Solicitud, solicitud_leida
+from residencias.assignment.concurso import Solicitud, solicitudes_leidas
 
 __all__ = ["Irregular", "leer_aspirantes"]
 
@@ -40,8 +40,6 @@ CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x8
 """The characters the careful reader refuses (U+0000 to U+0008, U+000B, U+000C, U+000E to U+001F,
 U+007F to U+009F, U+2028, U+2029), as their UTF-8 bytes."""
 _BLANCO = re.compile(r"\s")
-_FILAS = 8192
-"""Records read at a time, then handled column by column."""
 _NUMEROS = ("puntaje", "efiser", "promedio_posgrado", "enarm", "puntaje_adicional")
 
 
@@ -69,6 +67,27 @@ def _bloques(data: bytes) -> Iterator[str]:
         start = end
 
 
+def _filas(data: bytes) -> Iterator[list[list[str]]]:
+    """The records of each block of whole lines, blank lines included (as :mod:`csv` reads them:
+    a block without quotes or carriage returns is cut at its line ends and commas, the same cells
+    :mod:`csv` would give, in a fraction of its time); :class:`Irregular` at a record spread over
+    several lines or at a CSV error."""
+    for block in _bloques(data):
+        if '"' in block or "\r" in block:
+            reader = csv.reader(io.StringIO(block, newline=""), strict=True)
+            try:
+                rows = list(reader)
+            except csv.Error:
+                raise Irregular from None
+            if reader.line_num != len(rows):
+                raise Irregular  # a line break inside quotes
+        else:
+            rows = list(map(str.split, block.split("\n"), repeat(",")))
+            if block.endswith("\n"):
+                rows.pop()  # what follows the last line end
+        yield rows
+
+
 def _opciones(cell: str, shared: Mapping[str, str], blancos: bool) -> tuple[str, ...]:
     """The options of a cell, each the string kept for its sede; :class:`Irregular` at a blank one."""
     if not cell:
@@ -82,6 +101,18 @@ def _opciones(cell: str, shared: Mapping[str, str], blancos: bool) -> tuple[str,
             raise Irregular
         return tuple([shared.get(p, p) for p in parts])
     return elegidas  # type: ignore[return-value]  # no None in it
+
+
+def _todas_las_opciones(cells: list[str], todas: Mapping[str, str]) -> list[tuple[str, ...]] | None:
+    """The options of every cell, each the string kept for its sede, when every cell names only
+    sedes, without blanks around them; ``None`` otherwise (then :func:`_opciones`, cell by cell)."""
+    juntas = "".join(cells)
+    if juntas.split(None, 1) != [juntas]:  # a blank somewhere (or every cell empty)
+        return None
+    try:
+        return list(map(tuple, map(map, repeat(todas.__getitem__), map(str.split, cells, repeat("|")))))
+    except KeyError:  # an empty cell, a blank option, or not a sede
+        return None
 
 
 class _Numeros(dict[str, Decimal | None]):
@@ -98,11 +129,6 @@ class _Numeros(dict[str, Decimal | None]):
         return value
 
 
-def _columna(rows: list[list[str]], k: int) -> list[str]:
-    """A column of a batch, its cells stripped of surrounding blanks."""
-    return list(map(str.strip, [row[k] for row in rows]))
-
-
 def _sin_vacias(batch: list[list[str]], width: int) -> list[list[str]]:
     """The records of a batch without its blank lines (the careful reader skips them);
     :class:`Irregular` at a record of another width."""
@@ -112,14 +138,15 @@ def _sin_vacias(batch: list[list[str]], width: int) -> list[list[str]]:
     return kept
 
 
-def _grupo(cell: str, grupos: dict[str, int], grupo: Callable[[str], int | None]) -> int:
-    i = grupos.get(cell)
-    if i is None:
+def _grupos(cells: Sequence[str], grupos: dict[str, int], grupo: Callable[[str], int | None]) -> list[int]:
+    """The competition of each CER cell (each distinct cell looked up once); :class:`Irregular` at
+    a CER without sedes."""
+    for cell in set(cells).difference(grupos):
         found = grupo(cell.strip())
         if found is None:
             raise Irregular
-        i = grupos[cell] = found
-    return i
+        grupos[cell] = found
+    return list(map(grupos.__getitem__, cells))
 
 
 def leer_aspirantes(
@@ -133,40 +160,42 @@ def leer_aspirantes(
     ``data`` is the file as read (size already capped);
     ``header`` checks the header and gives the column names (raising the careful reader's own
     error for a bad header); ``grupo`` gives the competition of a CER cell (``None``: no sedes);
-    ``sedes`` per competition maps each sede identifier to the one string kept for it."""
-    lines = chain.from_iterable(io.StringIO(block, newline="") for block in _bloques(data))
-    reader = csv.reader(lines, strict=True)
+    ``sedes`` per competition maps each sede identifier to the one string kept for it.
+
+    Block by block, column by column: the cells of a column are stripped, looked up and
+    converted at once, and every applicant's record is built field by field
+    (:func:`~residencias.assignment.concurso.solicitudes_leidas`)."""
     out: list[list[Solicitud]] = [[] for _ in sedes]
-    try:
-        first = next(reader, None)
-        if first is not None and reader.line_num != 1:
-            raise Irregular  # a header spread over several lines
-        names = header(first)
-        width = len(names)
-        at = {name: k for k, name in enumerate(names)}
-        i_folio, i_cer, i_opciones = at["folio"], at["cer"], at["opciones"]
-        numeros = _Numeros()
-        grupos: dict[str, int] = {}
-        records = 1
-        while batch := list(islice(reader, _FILAS)):  # a batch at a time, column by column
-            records += len(batch)
-            if any(len(cells) != width for cells in batch):
-                batch = _sin_vacias(batch, width)
-            folios = _columna(batch, i_folio)
-            if "" in folios:
-                raise Irregular
-            known = [grupos.get(cells[i_cer]) for cells in batch]
-            indices = (cast("list[int]", known) if None not in known
-                       else [_grupo(cells[i_cer], grupos, grupo) for cells in batch])
-            opciones = _columna(batch, i_opciones)
+    todas: dict[str, str] = {}
+    for shared in sedes:
+        for clave in shared:
+            todas.setdefault(clave, shared[clave])
+    filas = _filas(data)
+    rows = next(filas, [])
+    first = rows[0] if rows else None
+    names = header(None if first is None else [] if first == [""] else first)
+    width = len(names)
+    at = {name: k for k, name in enumerate(names)}
+    i_folio, i_cer, i_opciones = at["folio"], at["cer"], at["opciones"]
+    numeros = _Numeros()
+    grupos: dict[str, int] = {}
+    del rows[:1]
+    for block in chain((rows,), filas):
+        batch = _sin_vacias(block, width) if set(map(len, block)) - {width} else block
+        if not batch:
+            continue
+        columns = list(zip(*batch, strict=True))
+        folios = list(map(str.strip, columns[i_folio]))
+        if "" in folios:
+            raise Irregular
+        indices = _grupos(columns[i_cer], grupos, grupo)
+        opciones = list(map(str.strip, columns[i_opciones]))
+        elegidas = _todas_las_opciones(opciones, todas)
+        if elegidas is None:
             blancos = _BLANCO.search("".join(opciones)) is not None  # around an option (rare)
             elegidas = [_opciones(cell, sedes[i], blancos) for cell, i in zip(opciones, indices, strict=True)]
-            columns = [map(numeros.__getitem__, _columna(batch, at[name])) if name in at else repeat(None)
-                       for name in _NUMEROS]
-            for i, solicitud in zip(indices, map(solicitud_leida, folios, elegidas, *columns), strict=False):
-                out[i].append(solicitud)
-        if reader.line_num != records:
-            raise Irregular  # some record spread over several lines (a line break inside quotes)
-    except csv.Error:
-        raise Irregular from None
+        solicitudes = solicitudes_leidas(folios, elegidas, *(
+            map(numeros.__getitem__, map(str.strip, columns[at[name]])) if name in at else repeat(None)
+            for name in _NUMEROS))
+        deque(map(list.append, map(out.__getitem__, indices), solicitudes), maxlen=0)
     return out

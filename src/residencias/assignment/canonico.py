@@ -25,6 +25,8 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from itertools import chain, repeat
+from operator import attrgetter, is_
 from typing import TYPE_CHECKING, Any
 
 from residencias.assignment.politica import folio_key, por_folio
@@ -124,24 +126,61 @@ class _Textos(dict[str, str]):
         return value
 
 
+def _numeros(decimales: list[Decimal]) -> Iterable[str]:
+    """:func:`_numero` of each decimal; when all are written plainly with a decimal point (``87.510``),
+    their text without its trailing zeros (and point), column by column."""
+    textos = list(map(str, decimales))
+    juntos = "".join(textos)
+    if juntos.count(".") == len(textos) and "E" not in juntos and "-" not in juntos:
+        return map(str.rstrip, map(str.rstrip, textos, repeat("0")), repeat("."))
+    return map(_numero, decimales)
+
+
+_BLOQUE = 8192
+"""Applicants written at a time."""
+_FOLIO = attrgetter("folio")
+_OPCIONES = attrgetter("opciones")
+_PUNTAJE = attrgetter("puntaje")
+_SOLO_PUNTAJE = (("efiser", None), ("promedio_posgrado", None), ("enarm", None), ("puntaje_adicional", None),
+                 ("publicaciones", ()))
+_ENTRE = '"},{"folio":'
+
+
+def _solo_puntaje(bloque: list[Solicitud]) -> bool:
+    """Every applicant of the block gives only a PI-IMSS, and at least one option."""
+    n = len(bloque)
+    return (all(list(map(attrgetter(campo), bloque)).count(vacio) == n for campo, vacio in _SOLO_PUNTAJE)
+            and not any(map(is_, map(_PUNTAJE, bloque), repeat(None)))  # (== would ask each Decimal)
+            and 0 not in map(len, map(_OPCIONES, bloque)))
+
+
+def _aspirante_texto(s: Solicitud, textos: _Textos) -> str:
+    """The canonical text of one applicant (as :func:`_aspirante`, then JSON)."""
+    if (s.efiser is None and s.promedio_posgrado is None and s.enarm is None and s.puntaje is not None
+            and s.puntaje_adicional is None and not s.publicaciones):
+        opciones = ',"opciones":[' + ",".join(map(textos.__getitem__, s.opciones)) + "]" if s.opciones else ""
+        return f'{{"folio":{_TEXTO(s.folio)}{opciones},"puntaje":"{_numero(s.puntaje)}"}}'
+    return _json(_aspirante(s))
+
+
 def _aspirantes(concurso: ConcursoPreparado) -> Iterator[str]:
-    """The canonical text of each applicant, by folio (as :func:`_aspirante`, then JSON)."""
+    """The canonical text of the applicants, by folio, :data:`_BLOQUE` at a time (each block their
+    texts joined by ``,``). A block where every applicant gives only a PI-IMSS and options, and
+    every sede identifier is written in JSON as it is, is written column by column."""
     aspirantes = concurso.aspirantes
     textos = _Textos({clave: _TEXTO(clave) for clave in concurso.sedes})  # options name them
-    numeros: dict[int, str] = {}  # by Decimal object: a reader shares one per distinct score
-    for i in por_folio([s.folio for s in aspirantes]):
-        s = aspirantes[i]
-        if (s.efiser is None and s.promedio_posgrado is None and s.enarm is None and s.puntaje is not None
-                and s.puntaje_adicional is None and not s.publicaciones):
-            opciones = ""
-            if s.opciones:
-                opciones = ',"opciones":[' + ",".join(map(textos.__getitem__, s.opciones)) + "]"
-            numero = numeros.get(id(s.puntaje))
-            if numero is None:
-                numero = numeros[id(s.puntaje)] = _numero(s.puntaje)
-            yield f'{{"folio":{_TEXTO(s.folio)}{opciones},"puntaje":"{numero}"}}'
+    tal_cual = all(texto == f'"{clave}"' for clave, texto in textos.items())
+    orden = por_folio(list(map(_FOLIO, aspirantes)))
+    for inicio in range(0, len(orden), _BLOQUE):
+        bloque = list(map(aspirantes.__getitem__, orden[inicio:inicio + _BLOQUE]))
+        if tal_cual and _solo_puntaje(bloque):
+            texto = "".join(chain.from_iterable(zip(
+                map(_TEXTO, map(_FOLIO, bloque)), repeat(',"opciones":["'),
+                map('","'.join, map(_OPCIONES, bloque)), repeat('"],"puntaje":"'),
+                _numeros(list(map(_PUNTAJE, bloque))), repeat(_ENTRE))))
+            yield '{"folio":' + texto[: -len(_ENTRE)] + '"}'
         else:
-            yield _json(_aspirante(s))
+            yield ",".join([_aspirante_texto(s, textos) for s in bloque])
 
 
 def _partes(convocatoria: str | None, concursos: Iterable[ConcursoPreparado],
@@ -156,7 +195,8 @@ def _partes(convocatoria: str | None, concursos: Iterable[ConcursoPreparado],
             sedes = [_sin_vacios({"id": clave, "clave": s.clave, "subsede": s.subsede, "plazas": s.plazas,
                                   "nombre": s.nombre}) for clave, s in sorted(c.sedes.items())]
             yield f'{"," if n else ""}{{"aspirantes":['
-            yield ",".join(_aspirantes(c))
+            for k, bloque in enumerate(_aspirantes(c)):
+                yield "," + bloque if k else bloque
             yield f'],"cer":{_json(c.cer)},"sedes":{_json(sedes)}}}'
         yield "]"
         after = ","

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from residencias.assignment.asignacion import Asignacion
-from residencias.assignment.politica import PoliticaAsignacion, folio_key
+from residencias.assignment.politica import PoliticaAsignacion, folio_key, por_folio
 from residencias.assignment.replay import (
     Auditoria,
     Discrepancia,
@@ -35,7 +35,7 @@ from residencias.assignment.rondas import AsignacionRondas, asignar_por_rondas
 from residencias.assignment.verificacion import TipoViolacion, verificar_preparados
 from residencias.domain.asignacion import Lectura
 from residencias.escapado import markdown as _md
-from residencias.jsonable import partes_json
+from residencias.jsonable import Partes, partes_json, registros_json, texto_json
 
 __all__ = [
     "AuditoriaLecturas",
@@ -130,24 +130,46 @@ class ComparacionLecturas:
         return lines
 
     def to_data(self) -> dict[str, Any]:
+        return self._data([{clave: getattr(d, clave) for clave in _CLAVES_DIFERENCIA}
+                           for d in self.diferencias])
+
+    def datos_json(self) -> dict[str, Any]:
+        """:meth:`to_data`, with the differences left to be written column by column (for
+        :func:`~residencias.jsonable.partes_json`: the same text, without building them)."""
+        return self._data(Partes(self._textos_diferencias))
+
+    def _textos_diferencias(self, nivel: int) -> list[str]:
+        if not self.diferencias:
+            return []
+        textos: dict[str | None, str] = {None: "null"}
+        for d in self.diferencias:
+            for texto in (d.cer, d.serial, d.rondas):
+                if texto not in textos:
+                    textos[texto] = texto_json(texto)  # type: ignore[arg-type]  # (None is there)
+        numeros = ["null", *map(str, range(1, 1 + max(max(d.opcion_serial or 0, d.opcion_rondas or 0)
+                                                      for d in self.diferencias)))]
+        columnas = [[getattr(d, clave) for d in self.diferencias] for clave in _CLAVES_DIFERENCIA]
+        return [registros_json(_CLAVES_DIFERENCIA, [
+            map(texto_json, columnas[0]),
+            *(map(textos.__getitem__, columna) for columna in columnas[1:3]),
+            map(numeros.__getitem__, [n or 0 for n in columnas[3]]),
+            map(textos.__getitem__, columnas[4]),
+            map(numeros.__getitem__, [n or 0 for n in columnas[5]]),
+        ], nivel)]
+
+    def _data(self, diferencias: list[dict[str, Any]] | Partes) -> dict[str, Any]:
         return {
             "lectura": self.lectura.value,
             "supuesto": self.supuesto,
-            "diferencias": [
-                {
-                    "folio": d.folio,
-                    "cer": d.cer,
-                    "serial": d.serial,
-                    "opcion_serial": d.opcion_serial,
-                    "rondas": d.rondas,
-                    "opcion_rondas": d.opcion_rondas,
-                }
-                for d in self.diferencias
-            ],
+            "diferencias": diferencias,
             "publicado_difiere_de_serial": self.distintos_serial,
             "publicado_difiere_de_rondas": self.distintos_rondas,
             "publicado_coincide_con": [lectura.value for lectura in self.coincide_con],
         }
+
+
+_CLAVES_DIFERENCIA = ("folio", "cer", "serial", "opcion_serial", "rondas", "opcion_rondas")
+"""The fields of a difference, in the order its JSON writes them."""
 
 
 def _distintos(seats: dict[str, str | None], publicado: Publicado) -> int:
@@ -174,12 +196,16 @@ def _diferencias(serial: Asignacion, rondas: AsignacionRondas) -> tuple[Diferenc
         )
     out: list[DiferenciaLectura] = []
     for a, b in pares:
+        if a.eleccion == b.eleccion:  # the usual case, compared at once
+            continue
+        aspirantes, orden, cer = a.concurso.aspirantes, a.orden, a.concurso.cer
         for p, (x, y) in enumerate(zip(a.eleccion, b.eleccion, strict=True)):
             if x != y:
-                s, r = a.resultado(p), b.resultado(p)
-                out.append(DiferenciaLectura(s.folio, s.cer, s.sede, s.opcion, r.sede, r.opcion))
-    out.sort(key=lambda d: folio_key(d.folio))
-    return tuple(out)
+                opciones = aspirantes[orden[p]].opciones
+                out.append(DiferenciaLectura(aspirantes[orden[p]].folio, cer,
+                                             opciones[x] if x >= 0 else None, x + 1 if x >= 0 else None,
+                                             opciones[y] if y >= 0 else None, y + 1 if y >= 0 else None))
+    return tuple(map(out.__getitem__, por_folio([d.folio for d in out])))
 
 
 def comparar_lecturas(
@@ -320,7 +346,7 @@ class AuditoriaLecturas:
                 "desempates": serial["desempates"],
                 "discrepancias": [d.to_data() for d in self.discrepancias],
             }
-        data["lecturas"] = self.comparacion.to_data()
+        data["lecturas"] = self.comparacion.to_data() if registros else self.comparacion.datos_json()
         return data
 
     def to_json(self) -> str:

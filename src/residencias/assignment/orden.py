@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from itertools import groupby, pairwise
+from itertools import compress, groupby, islice, pairwise
+from operator import eq
 
 import attrs
 
@@ -114,21 +115,18 @@ def ordenar(
     """
     orden = sorted(range(len(aspirantes)), key=puntajes.__getitem__, reverse=True)
     grupos: list[GrupoEmpatado] = []
-    n = len(orden)
-    i = 0
-    while i < n:
-        p = puntajes[orden[i]]
-        j = i + 1
-        while j < n and puntajes[orden[j]] == p:
-            j += 1
-        if j - i > 1:
-            separaciones: list[Separacion] = []
-            omisiones: list[Omision] = []
-            refined = _refine(orden[i:j], criterios, aspirantes, separaciones, omisiones)
-            orden[i:j] = refined
-            at = {aspirantes[m].folio: k for k, m in enumerate(refined)}
-            separaciones.sort(key=lambda s: at[s.antes])
-            grupos.append(GrupoEmpatado(puntajes[refined[0]], i, tuple(refined), tuple(separaciones),
-                                        tuple(omisiones)))
-        i = j
+    ordenados = list(map(puntajes.__getitem__, orden))
+    # the positions whose PI-IMSS equals the one before (compared at once), then the runs they form
+    iguales = list(compress(range(1, len(orden)), map(eq, ordenados, islice(ordenados, 1, None))))
+    for _, run in groupby(enumerate(iguales), key=lambda par: par[1] - par[0]):
+        posiciones = [k for _, k in run]
+        i, j = posiciones[0] - 1, posiciones[-1] + 1
+        separaciones: list[Separacion] = []
+        omisiones: list[Omision] = []
+        refined = _refine(orden[i:j], criterios, aspirantes, separaciones, omisiones)
+        orden[i:j] = refined
+        at = {aspirantes[m].folio: k for k, m in enumerate(refined)}
+        separaciones.sort(key=lambda s: at[s.antes])
+        grupos.append(GrupoEmpatado(puntajes[refined[0]], i, tuple(refined), tuple(separaciones),
+                                    tuple(omisiones)))
     return orden, grupos

@@ -66,8 +66,8 @@ def por_folio(folios: Sequence[str]) -> list[int]:
 
 
 def _mismo_largo(folios: Sequence[str]) -> bool:
-    largo = len(folios[0])
-    return all(len(f) == largo and f.isascii() and f.isdigit() for f in folios)
+    juntos = "".join(folios)
+    return len(set(map(len, folios))) == 1 and juntos.isascii() and juntos.isdigit()
 
 
 _SIN_CONVOCATORIA = CriteriosDesempate(

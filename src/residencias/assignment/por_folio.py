@@ -7,7 +7,6 @@ and the round-by-round one (:mod:`~residencias.assignment.rondas`) differ only i
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from array import array
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
@@ -16,7 +15,13 @@ from typing import Generic, TypeVar
 from residencias.assignment.canonico import entrada_sha256
 from residencias.assignment.concurso import Solicitud
 from residencias.assignment.politica import PoliticaAsignacion
-from residencias.assignment.registros import Corte, ResultadoAspirante, orden_por_folio, textos_resultados
+from residencias.assignment.registros import (
+    Corte,
+    OrdenFolios,
+    ResultadoAspirante,
+    orden_por_folio,
+    textos_resultados,
+)
 from residencias.assignment.validacion import ConcursoPreparado
 from residencias.errors import InvalidQueryError
 from residencias.jsonable import Partes
@@ -93,7 +98,7 @@ class PorFolio(Generic[C]):
         return entrada_sha256(self.convocatoria, self.preparados, self.convocatoria_sha256)
 
     @cached_property
-    def _por_folio(self) -> tuple[array[int], array[int]]:
+    def _por_folio(self) -> OrdenFolios:
         return orden_por_folio(self._corridas)
 
     def textos_asignaciones(self) -> Partes:
@@ -116,7 +121,7 @@ class PorFolio(Generic[C]):
     def asignaciones(self) -> tuple[ResultadoAspirante, ...]:
         """Every applicant's outcome, sorted by folio (as a number when all digits)."""
         corridas = self._corridas
-        return tuple(corridas[k].resultado(p) for k, p in zip(*self._por_folio, strict=True))
+        return tuple(corridas[k].resultado(p) for k, p in self._por_folio.pares())
 
     def resultado(self, folio: str) -> ResultadoAspirante:
         corrida, posicion = self._buscar(folio)

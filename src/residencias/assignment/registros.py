@@ -3,9 +3,12 @@ each applicant's outcome, each sede's cut-off, each tie of PI-IMSS, and the noti
 
 from __future__ import annotations
 
+import json
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 import attrs
@@ -14,13 +17,14 @@ from residencias.assignment.concurso import Solicitud
 from residencias.assignment.orden import Omision, Separacion
 from residencias.assignment.politica import por_folio
 from residencias.assignment.validacion import ConcursoPreparado
-from residencias.jsonable import texto_json
+from residencias.jsonable import registros_json, texto_json
 
 __all__ = [
     "Aviso",
     "Corte",
     "Empate",
     "Intento",
+    "OrdenFolios",
     "ResultadoAspirante",
     "Run",
     "orden_por_folio",
@@ -37,49 +41,84 @@ class Run(Protocol):
     eleccion: list[int]
 
 
-def orden_por_folio(runs: Sequence[Run]) -> tuple[array[int], array[int]]:
-    """Every applicant of every run, by folio (:func:`~residencias.assignment.politica.folio_key`):
-    the run (its index in ``runs``) and the position in its processing order, as two arrays."""
+class OrdenFolios(NamedTuple):
+    """Every applicant of every run, by folio (:func:`~residencias.assignment.politica.folio_key`).
+
+    Applicants are numbered run after run, each run's in its processing order (applicant ``g`` is
+    at position ``g - inicios[k]`` of run ``k``); ``orden`` lists those numbers by folio and
+    ``run_de`` gives each one's run."""
+
+    orden: list[int]
+    run_de: array[int]
+    inicios: list[int]
+
+    def pares(self) -> Iterator[tuple[int, int]]:
+        """(run, position) of each applicant, by folio."""
+        run_de, inicios = self.run_de, self.inicios
+        for g in self.orden:
+            k = run_de[g]
+            yield k, g - inicios[k]
+
+
+def orden_por_folio(runs: Sequence[Run]) -> OrdenFolios:
+    """Every applicant of every run, by folio (see :class:`OrdenFolios`)."""
     folios: list[str] = []
-    run_of: array[int] = array("i")
-    posicion: array[int] = array("i")
+    run_de: array[int] = array("i")
+    inicios: list[int] = []
     for k, run in enumerate(runs):
-        aspirantes = run.concurso.aspirantes
-        folios.extend([aspirantes[m].folio for m in run.orden])
-        run_of.extend([k] * len(run.orden))
-        posicion.extend(range(len(run.orden)))
-    order = por_folio(folios)
-    return array("i", [run_of[i] for i in order]), array("i", [posicion[i] for i in order])
+        inicios.append(len(folios))
+        folios.extend(map(attrgetter("folio"), map(run.concurso.aspirantes.__getitem__, run.orden)))
+        run_de.extend(repeat(k, len(run.orden)))
+    return OrdenFolios(por_folio(folios), run_de, inicios)
 
 
-def textos_resultados(
-    runs: Sequence[Run], por_folio: tuple[array[int], array[int]], nivel: int
-) -> Iterator[str]:
+_TEXTO: Callable[[str], str] = json.encoder.encode_basestring  # texto_json without its Python call
+
+_CLAVES_RESULTADO = ("folio", "cer", "sede", "opcion", "puntaje")
+_OPCIONES = attrgetter("opciones")
+_BLOQUE = 4096
+"""Records written at a time by :func:`textos_resultados`."""
+
+
+def textos_resultados(runs: Sequence[Run], orden: OrdenFolios, nivel: int) -> Iterator[str]:
     """The JSON text of each applicant's record (folio, cer, sede, opcion, puntaje), by folio, as
-    ``json.dumps(..., indent=2)`` writes such a dict at nesting ``nivel``; without building it."""
-    pad = "\n" + "  " * (nivel + 1)
-    folio_, cer_, sede_, opcion_, puntaje_ = (f'{"{" if n == 0 else ","}{pad}"{k}": ' for n, k in
-                                              enumerate(("folio", "cer", "sede", "opcion", "puntaje")))
-    close = "\n" + "  " * nivel + "}"
-    cers = [texto_json(run.concurso.cer) for run in runs]
+    ``json.dumps(..., indent=2)`` writes such a dict at nesting ``nivel``, without building it;
+    :data:`_BLOQUE` records at a time (:func:`~residencias.jsonable.registros_json`).
+
+    Column by column: each run gives, per position, the applicant, the text of its sede and
+    option, and its PI-IMSS; the records are then written by folio from those columns."""
     sedes: dict[str, str] = {}
-    opciones = ["null", *(str(n) for n in range(1, 1 + max((len(s.opciones) for run in runs
-                                                           for s in run.concurso.aspirantes), default=0)))]
-    tables = [(run.concurso.aspirantes, run.orden, run.eleccion, run.concurso.puntajes) for run in runs]
-    for k, p in zip(*por_folio, strict=True):
-        aspirantes, orden, eleccion, puntajes = tables[k]
-        m = orden[p]
-        s: Solicitud = aspirantes[m]
-        e = eleccion[p]
-        if e >= 0:
-            sede = s.opciones[e]
-            sede_text = sedes.get(sede)
-            if sede_text is None:
-                sede_text = sedes[sede] = texto_json(sede)
-        else:
-            sede_text = "null"
-        yield (f'{folio_}{texto_json(s.folio)}{cer_}{cers[k]}{sede_}{sede_text}{opcion_}{opciones[e + 1]}'
-               f'{puntaje_}"{puntajes[m]!s}"{close}')
+    mas_larga = max((max(map(len, map(_OPCIONES, run.concurso.aspirantes)), default=0) for run in runs),
+                    default=0)
+    opciones = ["null", *map(str, range(1, 1 + mas_larga))]
+    solicitudes: list[Solicitud] = []
+    cers: list[str] = []
+    sede_textos: list[str] = []
+    opcion_textos: list[str] = []
+    puntajes: list[Decimal] = []
+    for run in runs:
+        aspirantes, run_puntajes = run.concurso.aspirantes, run.concurso.puntajes
+        de_run = list(map(aspirantes.__getitem__, run.orden))
+        solicitudes.extend(de_run)
+        cers.extend(repeat(texto_json(run.concurso.cer), len(de_run)))
+        for clave in run.concurso.sedes:
+            if clave not in sedes:
+                sedes[clave] = texto_json(clave)
+        sede_textos.extend([sedes[s.opciones[e]] if e >= 0 else "null"
+                            for s, e in zip(de_run, run.eleccion, strict=True)])
+        opcion_textos.extend(map(opciones.__getitem__, map((1).__add__, run.eleccion)))
+        puntajes.extend(map(run_puntajes.__getitem__, run.orden))
+    folio_de = attrgetter("folio")
+    todos = orden.orden
+    for inicio in range(0, len(todos), _BLOQUE):
+        bloque = todos[inicio:inicio + _BLOQUE]
+        yield registros_json(_CLAVES_RESULTADO, [
+            map(_TEXTO, map(folio_de, map(solicitudes.__getitem__, bloque))),
+            map(cers.__getitem__, bloque),
+            map(sede_textos.__getitem__, bloque),
+            map(opcion_textos.__getitem__, bloque),
+            map(_TEXTO, map(str, map(puntajes.__getitem__, bloque))),
+        ], nivel)
 
 
 class Intento(NamedTuple):

@@ -11,8 +11,10 @@ without the convocatoria that has their formula; a PI-IMSS that disagrees with i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, KeysView, Mapping, Sequence
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 
 import attrs
 
@@ -30,6 +32,13 @@ __all__ = ["ConcursoInvalidoError", "ConcursoPreparado", "Defecto", "preparar"]
 Ruta = tuple[str | int, ...]
 
 _COMPONENTES = ("efiser", "promedio_posgrado", "enarm")
+_SOLO_PUNTAJE = (("efiser", None), ("promedio_posgrado", None), ("enarm", None), ("puntaje_adicional", None),
+                 ("publicaciones", ()))
+"""The fields an applicant who gives only a PI-IMSS leaves empty."""
+_FOLIO = attrgetter("folio")
+_OPCIONES = attrgetter("opciones")
+_PUNTAJE = attrgetter("puntaje")
+_EXPONENTE = attrgetter("exponent")
 MAX_DECIMALES = 30
 """A score or grade has at most this many decimal places (a PI-IMSS has a handful); more is refused,
 so that no input can make the canonical form or a report write out a million digits."""
@@ -278,14 +287,42 @@ class _Checker:
             return True
         return False
 
+    def _todos_bien(self, aspirantes: Sequence[Solicitud], claves: KeysView[str]) -> list[Decimal] | None:
+        """The PI-IMSS of every applicant, when each is what the fast path of :meth:`concurso`
+        takes (checked column by column, at once); ``None`` when any is not."""
+        n = len(aspirantes)
+        if set(map(type, aspirantes)) != {Solicitud} or not all(
+            list(map(attrgetter(campo), aspirantes)).count(vacio) == n for campo, vacio in _SOLO_PUNTAJE
+        ):
+            return None
+        puntajes = list(map(_PUNTAJE, aspirantes))
+        distintos = list(dict(zip(map(id, puntajes), puntajes, strict=True)).values())
+        folios = set(map(_FOLIO, aspirantes))
+        opciones = list(map(_OPCIONES, aspirantes))
+        if (
+            set(map(type, distintos)) != {Decimal}  # (no None either)
+            or not all(map(Decimal.is_finite, distintos))
+            or min(distintos) < 0 or max(distintos) > self.maximo
+            or min(map(_EXPONENTE, map(Decimal.as_tuple, distintos))) < -MAX_DECIMALES
+            or len(folios) != n or not self.folios.isdisjoint(folios)
+            or not claves >= set(chain.from_iterable(opciones))
+            or sum(map(len, map(set, opciones))) != sum(map(len, opciones))  # an option given twice
+        ):
+            return None
+        self.folios |= folios
+        return puntajes
+
     def concurso(self, i: int, concurso: Concurso) -> ConcursoPreparado | None:
         cer = self.cer(i, concurso)
         sedes = self.sedes(i, concurso)
         nombre = cer or concurso.cer
-        puntajes: list[Decimal] = []
         claves = sedes.keys()
-        folios = self.folios
         self.leidos.append((i, concurso))
+        if concurso.aspirantes and (todos := self._todos_bien(concurso.aspirantes, claves)) is not None:
+            return None if cer is None else ConcursoPreparado(i, cer, sedes, tuple(concurso.aspirantes),
+                                                              tuple(todos))
+        puntajes: list[Decimal] = []
+        folios = self.folios
         for j, s in enumerate(concurso.aspirantes):
             # Fast path, for the common case: a Solicitud with a new folio, distinct options that
             # are all sedes, and only a PI-IMSS, a finite Decimal within range.

@@ -192,6 +192,10 @@ def flush_stdout() -> None:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_JSON = re.compile(r"[\x7f-\x9f]")
+_ASCII_SIN_DEL = bytes(range(0x7F))
+_CONTROL_JSON_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+"""The characters of :data:`_CONTROL_JSON` as UTF-8 bytes: what is left of a block once its ASCII
+below 0x7F is taken out is its other characters, whole (a character's bytes stay together)."""
 
 
 def _visible(text: str, *, json: bool) -> str:
@@ -254,11 +258,15 @@ def _con_salto(parts: Iterable[str]) -> Iterable[str]:
 def _write_binary(binary: Any, text: str) -> None:
     """One block of JSON text, its control characters escaped as :func:`_visible` does, as UTF-8;
     a text that UTF-8 cannot take (a lone surrogate) gets every non-ASCII character escaped."""
-    text = _visible(text, json=True)
     try:
-        data = memoryview(text.encode("utf-8"))
+        encoded = text.encode("utf-8")
     except UnicodeEncodeError:
-        data = memoryview(_NON_ASCII.sub(_json_escape, text).encode("utf-8"))
+        encoded = _NON_ASCII.sub(_json_escape, _visible(text, json=True)).encode("utf-8")
+    else:
+        rest = encoded.translate(None, _ASCII_SIN_DEL)  # quicker than a search of the text
+        if rest and _CONTROL_JSON_UTF8.search(rest) is not None:
+            encoded = _visible(text, json=True).encode("utf-8")
+    data = memoryview(encoded)
     while data:
         written = binary.write(data)
         if not written:

@@ -103,7 +103,6 @@ def _cmd_asignar(args: argparse.Namespace) -> int:
 
 def _asignar(args: argparse.Namespace) -> int:
     from residencias.assignment.lecturas import auditar_lecturas
-    from residencias.consistency import check_convocatoria
     from residencias.domain.asignacion import Lectura
     from residencias.jsonable import partes_json
     from residencias.loading.entrada import MIB
@@ -137,6 +136,8 @@ def _asignar(args: argparse.Namespace) -> int:
             write_text(args.csv, auditoria.to_csv())
         if args.html:
             fase(f"escribiendo la página {args.html}")
+            from residencias.consistency import check_convocatoria  # only for the page
+
             convocatoria = asignacion.politica.convocatoria
             observaciones = None if convocatoria is None else check_convocatoria(convocatoria)
             write_text(args.html, auditoria.auditoria.to_html(observaciones))

@@ -19,18 +19,20 @@ from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from residencias.domain.convocatoria import Convocatoria
 from residencias.domain.especialidades import CatalogoEspecialidades
-from residencias.domain.expediente import Expediente
-from residencias.domain.historia import Historia, Posicion
 from residencias.errors import DataFileError, InvalidQueryError, Problema, UnknownConvocatoriaError
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import YamlDocument, read_yaml_bytes, read_yaml_file
 from residencias.text import extracto
+
+if TYPE_CHECKING:  # imported where read: a seat assignment from CSV needs none of them
+    from residencias.domain.convocatoria import Convocatoria
+    from residencias.domain.expediente import Expediente
+    from residencias.domain.historia import Historia, Posicion
 
 __all__ = [
     "archivos_de_convocatoria",
@@ -130,6 +132,8 @@ def _with_catalogue(document: YamlDocument) -> YamlDocument:
 
 
 def _structure_convocatoria(document: YamlDocument) -> Convocatoria:
+    from residencias.domain.convocatoria import Convocatoria  # noqa: PLC0415 (see the imports)
+
     convocatoria = structure_document(_with_catalogue(document), Convocatoria)
     return attrs.evolve(convocatoria, datos_sha256=document.sha256)
 
@@ -198,10 +202,14 @@ def archivos_de_convocatoria(id_or_path: str | os.PathLike[str] | None) -> tuple
 
 def load_expediente(path: str | os.PathLike[str]) -> Expediente:
     """An expediente (facts and documents of one person) from a YAML file (``-``: standard input)."""
+    from residencias.domain.expediente import Expediente  # noqa: PLC0415 (see the imports)
+
     return load_file(nombre_de_archivo(path, "el expediente"), Expediente)
 
 
 def _positions(document: YamlDocument, key: str, count: int) -> tuple[Posicion, ...]:
+    from residencias.domain.historia import Posicion  # noqa: PLC0415 (see the imports)
+
     out = []
     for index in range(count):
         where = document.position((key, index))
@@ -213,6 +221,8 @@ def load_historia(path: str | os.PathLike[str]) -> Historia:
     """A person's history in a convocatoria, from a YAML file, or a JSON file (``.json``: dates and
     instants written as ISO 8601 text), read as strictly as every other file (``-``: standard
     input, YAML); each event keeps its place in the file, so that a refusal can point at it."""
+    from residencias.domain.historia import Historia  # noqa: PLC0415 (see the imports)
+
     path = nombre_de_archivo(path, "la historia")
     document = read_yaml_file(path, estandar=True)
     historia = structure_document(document, Historia, json=Path(path).suffix.lower() == ".json")
@@ -222,6 +232,9 @@ def load_historia(path: str | os.PathLike[str]) -> Historia:
 def load_expediente_e_historia(path: str | os.PathLike[str]) -> tuple[Expediente, Historia | None]:
     """An expediente and the history it carries (``historia:``), with the place of each event,
     read once."""
+    from residencias.domain.expediente import Expediente  # noqa: PLC0415 (see the imports)
+    from residencias.domain.historia import Historia  # noqa: PLC0415
+
     document = read_yaml_file(nombre_de_archivo(path, "el expediente"), estandar=True)
     expediente = structure_document(document, Expediente)
     if expediente.historia is None:
