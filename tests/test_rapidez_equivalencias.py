@@ -6,26 +6,40 @@ as on the text), and the records of both readings written one by one (the same a
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from residencias.assignment import aspirantes_csv as aspirantes_csv_module
 from residencias.assignment.asignacion import assign
-from residencias.assignment.aspirantes_csv import Irregular, _bloques
+from residencias.assignment.aspirantes_csv import Irregular, _bloques, _filas
 from residencias.assignment.canonico import entrada_canonica, entrada_sha256
-from residencias.assignment.concurso import Concurso
+from residencias.assignment.concurso import Concurso, Solicitud
 from residencias.assignment.fixtures import _CONTROL_CSV, _CsvFixture
 from residencias.assignment.lecturas import AuditoriaLecturas, comparar_lecturas
+from residencias.assignment.orden import Omision, Separacion, _Desempate, ordenar
+from residencias.assignment.politica import Criterio, PoliticaAsignacion, folio_key
 from residencias.assignment.replay import Auditoria
 from residencias.assignment.rondas import asignar_por_rondas
+from residencias.assignment.validacion import (
+    ConcursoInvalidoError,
+    Defecto,
+    _Checker,
+    preparar,
+)
 from residencias.domain.asignacion import Lectura
+from residencias.domain.sede import Sede
 from residencias.errors import DataFileError
 from residencias.jsonable import partes_json
 from residencias.loading.files import load_catalogo
@@ -150,3 +164,97 @@ def test_one_decimal_object_per_distinct_score_and_one_string_per_sede(tmp_path:
     uno, dos = _CsvFixture(tmp_path, load_catalogo(), 1 << 20).build().concursos[0].aspirantes
     assert uno.puntaje is dos.puntaje == Decimal("80.5")
     assert uno.opciones[0] is dos.opciones[1] and uno.opciones[1] is dos.opciones[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=aspirantes_csv(), bom=st.booleans())
+def test_the_one_pass_reader_reads_alike_in_small_blocks(tmp_path: Path, text: str, bom: bool,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of a few bytes: records cut at line ends into many blocks, some with quotes (read by
+    :mod:`csv`) and some without (cut at commas), give what the careful reader gives."""
+    (tmp_path / "sedes.csv").write_text(SEDES, encoding="utf-8")
+    (tmp_path / "aspirantes.csv").write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    with monkeypatch.context() as m:
+        m.setattr(aspirantes_csv_module, "_BLOQUE", 16)
+        small = _build(tmp_path, True)
+    assert small == _build(tmp_path, False)
+
+
+def test_cells_cut_at_commas_are_the_cells_csv_reads() -> None:
+    """Without quotes or carriage returns, a block cut at its line ends and commas gives the cells
+    :mod:`csv` gives, blank lines and all."""
+    block = "folio,cer,opciones\n 1 ,Cardiología,A|B\n\n2,,\n   \n3,Cardiología,A,extra\n"
+    [rows] = _filas(block.encode("utf-8"))
+    assert [r for r in rows if r != [""]] == [r for r in csv.reader(io.StringIO(block, newline="")) if r]
+    assert rows.count([""]) == 1  # the blank line (csv gives [] for it): skipped by the reader alike
+
+
+def _sin_componentes(aspirantes: Iterable[Solicitud]) -> list[Solicitud]:
+    return [attrs.evolve(s, efiser=None, promedio_posgrado=None, enarm=None) for s in aspirantes]
+
+
+@settings(max_examples=80, deadline=None)
+@given(concursos=listas_de_concursos(max_aspirantes=12))
+def test_ties_settled_by_folio_alone_are_settled_as_the_general_way(concursos: list[Concurso]) -> None:
+    """With no tie-break grade given at all, every tied group is ordered by folio at once, each grade
+    skipped for all its members: the same order, separations and omissions as criterion by criterion."""
+    criterios = PoliticaAsignacion.sin_convocatoria().desempate.criterios
+    for c in assign(concursos).preparados:
+        aspirantes = _sin_componentes(c.aspirantes)
+        orden, grupos = ordenar(aspirantes, c.puntajes, criterios)
+        general = _Desempate(aspirantes, criterios)
+        assert [aspirantes[m].folio for m in orden] == [
+            s.folio for s in sorted(aspirantes, key=lambda s: (-c.puntajes[aspirantes.index(s)],
+                                                               folio_key(s.folio)))]
+        for g in grupos:
+            separaciones: list[Separacion] = []
+            omisiones: list[Omision] = []
+            assert tuple(general.refine(sorted(g.miembros), criterios, separaciones, omisiones)) == g.miembros
+            assert (tuple(separaciones), tuple(omisiones)) == (g.separaciones, g.omisiones)
+            assert [o.criterio for o in g.omisiones] == [k for k in criterios if k is not Criterio.FOLIO]
+
+
+@settings(max_examples=80, deadline=None)
+@given(concursos=listas_de_concursos(max_aspirantes=12))
+def test_a_competition_checked_at_once_is_the_one_checked_applicant_by_applicant(
+        concursos: list[Concurso]) -> None:
+    politica = PoliticaAsignacion.sin_convocatoria()
+    sin = [attrs.evolve(c, aspirantes=_sin_componentes(c.aspirantes)) for c in concursos]
+    for entrada in (concursos, sin):
+        at_once = preparar(entrada, politica)
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(_Checker, "_todos_bien", lambda *_: None)
+            one_by_one = preparar(entrada, politica)
+        assert at_once == one_by_one
+
+
+_BIEN = [Solicitud("1", ("A",), Decimal("80")), Solicitud("2", ("A", "B"), Decimal("80.5"))]
+
+
+@pytest.mark.parametrize(("otro", "defecto"), [
+    (Solicitud("1", ("B",), Decimal("70")), True),                        # a folio given twice
+    (Solicitud("3", ("A", "A"), Decimal("70")), True),                    # an option given twice
+    (Solicitud("3", ("C",), Decimal("70")), True),                        # not a sede of the CER
+    (Solicitud("3", ("A",), Decimal("100.51")), True),                    # above the highest PI-IMSS
+    (Solicitud("3", ("A",), Decimal("-0.5")), True),                      # below zero
+    (Solicitud("3", ("A",), Decimal("NaN")), True),                       # not finite
+    (Solicitud("3", ("A",), Decimal("80." + "0" * 31)), True),            # more decimals than allowed
+    (Solicitud("3", ("A",), None), True),                                 # no score
+    (Solicitud("3", ("A",), Decimal("80"), efiser=Decimal("90")), False),  # a grade beside the score
+])
+def test_a_defect_anywhere_is_named_as_applicant_by_applicant(otro: Solicitud, defecto: bool) -> None:
+    """Whatever the fast check of a whole competition finds wrong, the careful one names."""
+    concurso = Concurso("Cardiología", [Sede("A", 1), Sede("B", 1)], [*_BIEN, otro])
+    politica = PoliticaAsignacion.sin_convocatoria()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_Checker, "_todos_bien", lambda *_: None)
+        try:
+            expected: Any = preparar(concurso, politica)
+        except ConcursoInvalidoError as exc:
+            expected = exc.defectos
+    try:
+        got: Any = preparar(concurso, politica)
+    except ConcursoInvalidoError as exc:
+        got = exc.defectos
+    assert got == expected
+    assert all(isinstance(d, Defecto) for d in got) == defecto

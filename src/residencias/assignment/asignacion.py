@@ -28,12 +28,12 @@ Resultado: asignado a HE-LA-RAZA, su 2.ª opción (6.2).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
-from typing import Any
+from functools import cache, cached_property
+from typing import Any, NamedTuple
 
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.corrida import Corrida
-from residencias.assignment.politica import PoliticaAsignacion, folio_key
+from residencias.assignment.politica import Criterio, PoliticaAsignacion, folio_key
 from residencias.assignment.por_folio import PorFolio
 from residencias.assignment.registros import (
     Aviso,
@@ -44,7 +44,7 @@ from residencias.assignment.registros import (
 )
 from residencias.assignment.validacion import ConcursoPreparado, preparar
 from residencias.errors import InvalidQueryError
-from residencias.jsonable import Partes, texto_indentado
+from residencias.jsonable import Partes, texto_json
 from residencias.loading.files import load_convocatoria
 
 __all__ = ["Asignacion", "Aviso", "Corte", "Empate", "Intento", "ResultadoAspirante", "assign"]
@@ -178,7 +178,7 @@ class Asignacion(PorFolio[Corrida]):
         (:class:`~residencias.jsonable.Partes`): for :func:`~residencias.jsonable.partes_json`."""
         data = self.to_data(discrepancias, registros=False)
         data["asignaciones"] = self.textos_asignaciones()
-        data["desempates"] = Partes(lambda nivel: (texto_indentado(_tie_data(c.empate(g)), nivel)
+        data["desempates"] = Partes(lambda nivel: (texto_empate(c.empate(g), nivel)
                                                    for c in self._corridas for g in c.grupos))
         return data
 
@@ -235,6 +235,69 @@ def _tie_data(e: Empate) -> dict[str, Any]:
         ],
         "criterios_omitidos": [{"criterio": o.criterio.value, "folios": list(o.folios)} for o in e.omisiones],
     }
+
+
+_CRITERIO_JSON = {c: texto_json(c.value) for c in Criterio}
+
+
+def texto_empate(e: Empate, nivel: int) -> str:
+    """The JSON text of a tie (:func:`_tie_data`) as ``json.dumps(..., indent=2)`` writes it at
+    nesting ``nivel``, written directly (a national competition has hundreds of thousands of ties).
+
+    >>> from residencias.assignment.orden import Omision, Separacion
+    >>> from residencias.domain.asignacion import Criterio
+    >>> from residencias.jsonable import texto_indentado
+    >>> from decimal import Decimal
+    >>> separa, omite = Separacion("7", "9", Criterio.FOLIO, "7", "9"), Omision(Criterio.EFISER, ("7", "9"))
+    >>> e = Empate("Urología", Decimal("90.5"), ("7", "9"), 3, (separa,), (omite,), ())
+    >>> texto_empate(e, 2) == texto_indentado(_tie_data(e), 2)
+    True
+    """
+    t = _plantillas_empate(nivel)
+    folios: dict[int, str] = {}  # the folios of each omission, written once (omissions share them)
+    for o in e.omisiones:
+        if id(o.folios) not in folios:
+            folios[id(o.folios)] = t.folios_omitidos.join(map(texto_json, o.folios))
+    return t.empate % (
+        texto_json(e.cer), texto_json(str(e.puntaje)), t.entre.join(map(texto_json, e.folios)),
+        "true" if e.decisivo else "false",
+        t.lista % t.entre.join(map(texto_json, e.sedes)) if e.sedes else "[]",
+        t.lista % t.entre.join([t.separacion % (texto_json(s.antes), texto_json(s.despues),
+                                                _CRITERIO_JSON[s.criterio], texto_json(str(s.valor_antes)),
+                                                texto_json(str(s.valor_despues))) for s in e.separaciones])
+        if e.separaciones else "[]",
+        t.lista % t.entre.join([t.omision % (_CRITERIO_JSON[o.criterio], folios[id(o.folios)])
+                                for o in e.omisiones])
+        if e.omisiones else "[]",
+    )
+
+
+class _PlantillasEmpate(NamedTuple):
+    """The fixed text of a tie's JSON at one nesting, around its values (``%s``): see
+    :func:`texto_empate` (a tie has two folios or more; its other lists may be empty)."""
+
+    empate: str
+    lista: str
+    entre: str
+    separacion: str
+    omision: str
+    folios_omitidos: str
+
+
+@cache
+def _plantillas_empate(nivel: int) -> _PlantillasEmpate:
+    p0, p1, p2, p3, p4 = ("\n" + "  " * (nivel + k) for k in range(5))
+    return _PlantillasEmpate(
+        empate="{" + p1 + '"cer": %s,' + p1 + '"puntaje": %s,' + p1 + '"folios": [' + p2 + "%s" + p1 + "],"
+        + p1 + '"decisivo": %s,' + p1 + '"sedes": %s,' + p1 + '"resuelto_por": %s,' + p1
+        + '"criterios_omitidos": %s' + p0 + "}",
+        lista="[" + p2 + "%s" + p1 + "]",
+        entre="," + p2,
+        separacion="{" + p3 + '"antes": %s,' + p3 + '"despues": %s,' + p3 + '"criterio": %s,' + p3
+        + '"valor_antes": %s,' + p3 + '"valor_despues": %s' + p2 + "}",
+        omision="{" + p3 + '"criterio": %s,' + p3 + '"folios": [' + p4 + "%s" + p3 + "]" + p2 + "}",
+        folios_omitidos="," + p4,
+    )
 
 
 def _explain_tie(empate: Empate, folio: str, politica: PoliticaAsignacion) -> str:

@@ -30,7 +30,7 @@ from operator import attrgetter, is_
 from typing import TYPE_CHECKING, Any
 
 from residencias.assignment.politica import folio_key, por_folio
-from residencias.jsonable import to_data
+from residencias.jsonable import texto_json, to_data
 
 if TYPE_CHECKING:
     from residencias.assignment.concurso import Solicitud
@@ -107,7 +107,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-_TEXTO = json.encoder.encode_basestring  # the C one where there is one
+_TEXTO = texto_json
 
 
 def _numero(value: Decimal) -> str:

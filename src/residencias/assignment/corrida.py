@@ -63,15 +63,15 @@ class Corrida(CorridaCER):
     def empate(self, grupo: GrupoEmpatado) -> Empate:
         taken: set[str] = set()
         decided: set[str] = set()
-        for offset in range(len(grupo.miembros)):
-            posicion = grupo.inicio + offset
-            s = self.solicitud(posicion)
-            k = self.eleccion[posicion]
-            refused = s.opciones if k < 0 else s.opciones[:k]
-            decided.update(c for c in refused if c in taken)
+        aspirantes = self.concurso.aspirantes
+        for m, k in zip(grupo.miembros, self.eleccion[grupo.inicio:grupo.inicio + len(grupo.miembros)],
+                        strict=True):
+            opciones = aspirantes[m].opciones
+            if taken:
+                decided.update(taken.intersection(opciones if k < 0 else opciones[:k]))
             if k >= 0:
-                taken.add(s.opciones[k])
-        folios = tuple(self.concurso.aspirantes[m].folio for m in grupo.miembros)
+                taken.add(opciones[k])
+        folios = tuple(aspirantes[m].folio for m in grupo.miembros)
         return Empate(
             self.concurso.cer,
             grupo.puntaje,

@@ -8,17 +8,20 @@ The result depends only on the applicants, never on the order they were given in
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from decimal import Decimal
-from itertools import compress, groupby, islice, pairwise
-from operator import eq
+from itertools import compress, groupby, islice, pairwise, repeat, takewhile
+from operator import attrgetter, eq
 
 import attrs
 
 from residencias.assignment.concurso import Solicitud
-from residencias.assignment.politica import Criterio, folio_key
+from residencias.assignment.politica import Criterio, por_folio
 
 __all__ = ["GrupoEmpatado", "Omision", "Separacion", "ordenar"]
+
+_FOLIO = attrgetter("folio")
 
 
 @attrs.frozen
@@ -52,52 +55,63 @@ class GrupoEmpatado:
     omisiones: tuple[Omision, ...]
 
 
-def _refine(
-    members: list[int],
-    criterios: Sequence[Criterio],
-    aspirantes: Sequence[Solicitud],
-    separaciones: list[Separacion],
-    omisiones: list[Omision],
-) -> list[int]:
-    if len(members) < 2:
-        return members
-    criterio, rest = criterios[0], criterios[1:]
-    if criterio is Criterio.FOLIO:
-        out = sorted(members, key=lambda m: folio_key(aspirantes[m].folio))
-        for a, b in pairwise(out):
-            separaciones.append(
-                Separacion(
-                    aspirantes[a].folio,
-                    aspirantes[b].folio,
-                    criterio,
-                    aspirantes[a].folio,
-                    aspirantes[b].folio,
+class _Desempate:
+    """The tie-break of one competition: its applicants, each one's rank by folio (computed at the
+    first tie) and the criteria no applicant gives (every member of every group lacks them)."""
+
+    def __init__(self, aspirantes: Sequence[Solicitud], criterios: Sequence[Criterio]) -> None:
+        self.aspirantes = aspirantes
+        self.folios = list(map(_FOLIO, aspirantes))
+        n = len(aspirantes)
+        self.ausentes = frozenset(c for c in criterios if c is not Criterio.FOLIO
+                                  and list(map(attrgetter(c.value), aspirantes)).count(None) == n)
+        self._rango: list[int] | None = None
+
+    @property
+    def rango(self) -> list[int]:
+        """Each applicant's place in the order of :func:`~residencias.assignment.politica.folio_key`."""
+        if self._rango is None:
+            self._rango = [0] * len(self.folios)
+            deque(map(self._rango.__setitem__, por_folio(self.folios), range(len(self.folios))), maxlen=0)
+        return self._rango
+
+    def por_folio(self, members: list[int]) -> list[int]:
+        return sorted(members, key=self.rango.__getitem__)
+
+    def refine(
+        self, members: list[int], criterios: Sequence[Criterio], separaciones: list[Separacion],
+        omisiones: list[Omision],
+    ) -> list[int]:
+        if len(members) < 2:
+            return members
+        criterio, rest = criterios[0], criterios[1:]
+        folios = self.folios
+        if criterio is Criterio.FOLIO:
+            out = self.por_folio(members)
+            separaciones.extend(Separacion(folios[a], folios[b], criterio, folios[a], folios[b])
+                                for a, b in pairwise(out))
+            return out
+        name = criterio.value
+        lacking = members if criterio in self.ausentes else [
+            m for m in members if getattr(self.aspirantes[m], name) is None]
+        if lacking:
+            omisiones.append(Omision(criterio, tuple(map(folios.__getitem__, self.por_folio(lacking)))))
+            return self.refine(members, rest, separaciones, omisiones)
+
+        def value(m: int) -> Decimal:
+            found: Decimal = getattr(self.aspirantes[m], name)
+            return found
+
+        result: list[int] = []
+        for _, part in groupby(sorted(members, key=value, reverse=True), key=value):
+            refined = self.refine(list(part), rest, separaciones, omisiones)
+            if result:
+                before = result[-1]
+                separaciones.append(
+                    Separacion(folios[before], folios[refined[0]], criterio, value(before), value(refined[0]))
                 )
-            )
-        return out
-    name = criterio.value
-    lacking = [m for m in members if getattr(aspirantes[m], name) is None]
-    if lacking:
-        omisiones.append(
-            Omision(criterio, tuple(sorted((aspirantes[m].folio for m in lacking), key=folio_key)))
-        )
-        return _refine(members, rest, aspirantes, separaciones, omisiones)
-
-    def value(m: int) -> Decimal:
-        found: Decimal = getattr(aspirantes[m], name)
-        return found
-
-    result: list[int] = []
-    for _, part in groupby(sorted(members, key=value, reverse=True), key=value):
-        refined = _refine(list(part), rest, aspirantes, separaciones, omisiones)
-        if result:
-            before = result[-1]
-            separaciones.append(
-                Separacion(aspirantes[before].folio, aspirantes[refined[0]].folio, criterio, value(before),
-                           value(refined[0]))
-            )
-        result.extend(refined)
-    return result
+            result.extend(refined)
+        return result
 
 
 def ordenar(
@@ -118,12 +132,27 @@ def ordenar(
     ordenados = list(map(puntajes.__getitem__, orden))
     # the positions whose PI-IMSS equals the one before (compared at once), then the runs they form
     iguales = list(compress(range(1, len(orden)), map(eq, ordenados, islice(ordenados, 1, None))))
+    if not iguales:
+        return orden, grupos
+    desempate = _Desempate(aspirantes, criterios)
+    # Criteria no applicant gives, then the folio (a CSV with only the PI-IMSS): every group is
+    # ordered by folio, each of those criteria skipped for all its members.
+    omitidos = list(takewhile(desempate.ausentes.__contains__, criterios))
+    solo_folio = tuple(criterios[len(omitidos):len(omitidos) + 1]) == (Criterio.FOLIO,)
     for _, run in groupby(enumerate(iguales), key=lambda par: par[1] - par[0]):
         posiciones = [k for _, k in run]
         i, j = posiciones[0] - 1, posiciones[-1] + 1
+        if solo_folio:
+            orden[i:j] = refined = desempate.por_folio(orden[i:j])
+            folios = tuple(map(desempate.folios.__getitem__, refined))
+            grupos.append(GrupoEmpatado(
+                puntajes[refined[0]], i, tuple(refined),
+                tuple(map(Separacion, folios, folios[1:], repeat(Criterio.FOLIO), folios, folios[1:])),
+                tuple([Omision(c, folios) for c in omitidos])))
+            continue
         separaciones: list[Separacion] = []
         omisiones: list[Omision] = []
-        refined = _refine(orden[i:j], criterios, aspirantes, separaciones, omisiones)
+        refined = desempate.refine(orden[i:j], criterios, separaciones, omisiones)
         orden[i:j] = refined
         at = {aspirantes[m].folio: k for k, m in enumerate(refined)}
         separaciones.sort(key=lambda s: at[s.antes])

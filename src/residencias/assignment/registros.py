@@ -3,9 +3,8 @@ each applicant's outcome, each sede's cut-off, each tie of PI-IMSS, and the noti
 
 from __future__ import annotations
 
-import json
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
 from operator import attrgetter
@@ -72,7 +71,6 @@ def orden_por_folio(runs: Sequence[Run]) -> OrdenFolios:
     return OrdenFolios(por_folio(folios), run_de, inicios)
 
 
-_TEXTO: Callable[[str], str] = json.encoder.encode_basestring  # texto_json without its Python call
 
 _CLAVES_RESULTADO = ("folio", "cer", "sede", "opcion", "puntaje")
 _OPCIONES = attrgetter("opciones")
@@ -113,11 +111,11 @@ def textos_resultados(runs: Sequence[Run], orden: OrdenFolios, nivel: int) -> It
     for inicio in range(0, len(todos), _BLOQUE):
         bloque = todos[inicio:inicio + _BLOQUE]
         yield registros_json(_CLAVES_RESULTADO, [
-            map(_TEXTO, map(folio_de, map(solicitudes.__getitem__, bloque))),
+            map(texto_json, map(folio_de, map(solicitudes.__getitem__, bloque))),
             map(cers.__getitem__, bloque),
             map(sede_textos.__getitem__, bloque),
             map(opcion_textos.__getitem__, bloque),
-            map(_TEXTO, map(str, map(puntajes.__getitem__, bloque))),
+            map(texto_json, map(str, map(puntajes.__getitem__, bloque))),
         ], nivel)
 
 
