@@ -24,7 +24,6 @@ from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.sede import Sede
 from residencias.errors import InvalidQueryError, ResidenciasError
 from residencias.loading.files import load_catalogo
-from residencias.rules.puntaje import calcular_pi_imss
 from residencias.text import extracto, quiso_decir
 
 __all__ = ["ConcursoInvalidoError", "ConcursoPreparado", "Defecto", "preparar"]
@@ -248,6 +247,9 @@ class _Checker:
             )
             return None
         assert s.efiser is not None and s.promedio_posgrado is not None and s.enarm is not None
+        # imported here: a competition given by PI-IMSS alone (the usual CSV) never needs the formula
+        from residencias.rules.puntaje import calcular_pi_imss  # noqa: PLC0415
+
         try:
             desglose = calcular_pi_imss(
                 parametros,

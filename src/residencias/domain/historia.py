@@ -9,28 +9,17 @@ convocatoria's ``proceso:`` (see :mod:`residencias.process`).
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
-from typing import Any, TypeAlias
+from datetime import datetime
+from typing import Any
 
 import attrs
 
+from residencias.domain.dato import Dato, ValorDato
 from residencias.domain.personas import Residente
 from residencias.domain.validators import DERIVADO, InvalidValue, non_empty
 from residencias.jsonable import to_data
 
 __all__ = ["Dato", "Evento", "Historia", "Posicion", "ValorDato"]
-
-ValorDato: TypeAlias = str | bool | date | datetime
-"""What a datum of an event may hold: text, a yes/no, a day, an instant."""
-
-
-@attrs.frozen
-class Dato:
-    """One datum of an event, by name (written ``datos: {nombre: valor}`` in a file)."""
-
-    nombre: str = attrs.field(validator=non_empty)
-    valor: ValorDato
-
 
 @attrs.frozen
 class Posicion:

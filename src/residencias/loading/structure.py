@@ -35,7 +35,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from residencias.domain.historia import Dato
+from residencias.domain.dato import Dato
 from residencias.domain.validators import DERIVADO, InvalidValue
 from residencias.errors import DataFileError, Problema
 from residencias.loading.yaml_reader import PathKey, YamlDocument, one_line
