@@ -1,8 +1,9 @@
 """Shared by the benchmark scripts: seeded instances written to a temporary directory, and whole
 commands timed as child processes (wall time and peak memory of each run, best of N).
 
-Timing: ``time.perf_counter`` around ``subprocess.Popen`` + ``os.wait4``, which also gives that one
-child's resource usage (``ru_maxrss``: its peak resident memory). The host is shared and noisy
+Timing: ``time.perf_counter`` around ``os.posix_spawn`` + ``os.wait4``, which also gives that one
+child's resource usage (``ru_maxrss``: its peak resident memory), in a small launcher process
+(:data:`LANZADOR`: a child of this script would inherit this script's peak RSS). The host is shared and noisy
 (2 cores): each side runs N times, alternating A B A B..., and the best run of each is reported,
 with the ratio of the bests (and the median ratio of the pairs, as a check)."""
 
@@ -14,7 +15,6 @@ import random
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -95,17 +95,43 @@ class Corrida(NamedTuple):
     codigo: int
 
 
+LANZADOR = r"""
+import os, sys, time
+report, argv = int(sys.argv[1]), sys.argv[2:]
+begin = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - begin
+os.write(report, f"{seconds!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+"""Runs one command and reports its wall time, peak RSS and exit code through a pipe. A small
+process of its own, because Linux carries a process's peak RSS over to the program it starts
+(``ru_maxrss`` of a child begins at the RSS its parent had when it forked, kept across ``exec``):
+started from this script, which holds the generated instance, a child small in memory would
+report this script's size. The launcher's own size (that of a bare interpreter) is below what
+any measured command uses."""
+
+
 def correr(argv: Sequence[str], salida: str = os.devnull) -> Corrida:
-    """One run of a command, its standard output to ``salida``: wall seconds, peak RSS (KiB)."""
+    """One run of a command, its standard output to ``salida``: wall seconds, peak RSS (KiB), exit
+    code, measured by :data:`LANZADOR` (the first word of ``argv`` must be a path)."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(RAIZ / "src"), env.get("PYTHONPATH")) if p)
-    with open(salida, "wb") as out:
-        begin = time.perf_counter()
-        child = subprocess.Popen(list(argv), stdout=out, stderr=subprocess.DEVNULL, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - begin
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return Corrida(seconds, usage.ru_maxrss, child.returncode)
+    read, write = os.pipe()
+    try:
+        with open(salida, "wb") as out:
+            subprocess.run([PYTHON, "-c", LANZADOR, str(write), *argv], stdout=out, stderr=subprocess.DEVNULL,
+                           env=env, pass_fds=(write,), check=True)
+        os.close(write)
+        write = -1
+        with os.fdopen(read, "rb") as report:
+            read = -1
+            seconds, max_kb, code = report.read().split()
+    finally:
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+    return Corrida(float(seconds), int(max_kb), int(code))
 
 
 class Comparacion(NamedTuple):

@@ -30,9 +30,10 @@ for the replay of the whole CSV directory): what a user waits for, stalls includ
 Memory: peak with ``tracemalloc`` in a separate pass (Python allocations made during the whole call;
 it slows the call, so those runs are not timed) for the input objects, the loop by hand, ``assign``
 and ``assign`` with its records, cortes and empates (kept on the result; a bitácora is built per call
-and not kept); for the CSV replay, the growth of the maximum RSS (``resource.getrusage``) of a child
-process that runs ``replay(directorio).to_json()`` on the whole directory, over its RSS after
-importing the library (that run also gives the whole-call time).
+and not kept); for the CSV replay, the growth of the peak RSS (``VmHWM`` of ``/proc/self/status``:
+``ru_maxrss`` would start at this script's size, which Linux carries over to the program a child
+starts) of a child process that runs ``replay(directorio).to_json()`` on the whole directory, over
+its peak after importing the library (that run also gives the whole-call time).
 
 Growth: the loop by hand and ``assign`` on the first quarter, the first half and all of the CER
 (25,000, 50,000 and 100,000 applicants by default) with the pool fixed (2,500 applicants, 50 sedes,
@@ -315,15 +316,20 @@ def measure_in_memory(grupos: Sequence[Grupo], concursos: Sequence[Concurso], re
 
 
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from residencias.assignment.replay import replay
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def peak_kb():  # VmHWM: this program's own peak (ru_maxrss would start at its parent's size)
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+before = peak_kb()
 begin = time.perf_counter()
 auditoria = replay(sys.argv[1])
 middle = time.perf_counter()
 text = auditoria.to_json()
 end = time.perf_counter()
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak_kb()
 with open(sys.argv[2], "w", encoding="utf-8") as f:
     f.write(text)
 print(json.dumps({"replay": middle - begin, "to_json": end - middle, "antes_kb": before, "max_kb": after}))
@@ -499,7 +505,7 @@ def main() -> None:
         ("(2) assign(concursos) (tracemalloc, pico)", mb(traced(partial(assign, concursos)))),
         ("    assign + registros, cortes y empates (tracemalloc, pico)",
          mb(traced(lambda: with_records(assign(concursos))))),
-        ("(6) replay + to_json, directorio entero (RSS máx. de un hijo − tras importar)",
+        ("(6) replay + to_json, directorio entero (pico RSS de un hijo − tras importar)",
          mb(rep.rss_kb * 1024)),
     ]
     etapa("crecimiento")

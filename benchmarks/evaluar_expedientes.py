@@ -33,8 +33,8 @@ from residencias.process.lote import evaluar_lote
 
 CER = "imss-cer-2026-2027"
 EN = datetime(2026, 3, 10, 12, tzinfo=ZoneInfo("America/Mexico_City"))
-DOCUMENTS = ("IDENTIFICACION", "ACTADENACIMIENTO", "CURP", "TITULO", "CEDULA", "CERTIFICADO", "CONSTANCIACEME",
-             "INTERNADO", "SERVICIOSOCIAL", "CONSTANCIAENARM", "SOLICITUD")
+DOCUMENTS = ("IDENTIFICACION", "ACTADENACIMIENTO", "CURP", "TITULO", "CEDULA", "CERTIFICADO",
+             "CONSTANCIACEME", "INTERNADO", "SERVICIOSOCIAL", "CONSTANCIAENARM", "SOLICITUD")
 PAIRS = (("Medicina interna", 2, "Cardiología"), ("Medicina interna", 3, "Cardiología"),
          ("Pediatría", 3, "Neonatología"), ("Neurocirugía", 5, "Neurocirugía pediátrica"),
          ("Anestesiología", 3, "Anestesiología pediátrica"), ("Cirugía general", 1, "Urología"))
@@ -106,8 +106,8 @@ def by_hand(conv: residencias.Convocatoria, e: Expediente) -> tuple[str, tuple[s
             fails.append(rule)
 
     require("cer-convocan", None if p.nacionalidad is None else p.nacionalidad is Nacionalidad.MEXICANA)
-    require("cer-1.2", None if p.institucion is None else p.institucion not in {"IMSS",
-                                                                               "Instituto Mexicano del Seguro Social"})
+    imss = {"IMSS", "Instituto Mexicano del Seguro Social"}
+    require("cer-1.2", None if p.institucion is None else p.institucion not in imss)
     require("cer-1.2-a", p.ingreso_ced_por_enarm)
     require("cer-1.2-b", p.inscrito_ceme_ciclo_2025_2026)
     require("cer-1.2-c", p.grado_aprobado_ciclo_2025_2026)
@@ -153,7 +153,8 @@ def by_hand(conv: residencias.Convocatoria, e: Expediente) -> tuple[str, tuple[s
             _all(None if before is None else not before, None if c is None else c.digital_con_qr)))
     pending = bool(p.cer_solicitado and p.ceme and conv.requiere_diploma(p.cer_solicitado, p.ceme)
                    and "DIPLOMAINSTITUCIONAL" not in docs)
-    outcome = "no_cumple" if fails else "falta_informacion" if missing else "pendiente" if pending else "cumple"
+    outcome = ("no_cumple" if fails else "falta_informacion" if missing else "pendiente" if pending
+               else "cumple")
     return outcome, tuple(sorted(fails))
 
 
@@ -189,7 +190,8 @@ def main() -> None:
     t_manual = best_time(lambda e: by_hand(conv, e), expedientes)
 
     disagreements = sum(
-        (d.resultado.value, tuple(sorted(d.reglas_que_fallan()))) != m for d, m in zip(declarative, manual, strict=True)
+        (d.resultado.value, tuple(sorted(d.reglas_que_fallan()))) != m
+        for d, m in zip(declarative, manual, strict=True)
     )
     print(f"expedientes: {n} ({CER}, mexicanos con estudios en México); "
           f"tiempos: mejor de {REPEAT} por bloque de {CHUNK}")
@@ -203,7 +205,7 @@ def main() -> None:
 def _limpio(value: Any) -> Any:
     """JSON data without the empty members (what a person writes in an expediente file)."""
     if isinstance(value, dict):
-        return {k: _limpio(v) for k, v in value.items() if v is not None and v != [] and v != {}}
+        return {k: _limpio(v) for k, v in value.items() if v is not None and v not in ([], {})}
     if isinstance(value, list):
         return [_limpio(v) for v in value]
     return value
