@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from residencias.assignment import aspirantes_csv as aspirantes_csv_module
 from residencias.assignment.asignacion import assign
-from residencias.assignment.aspirantes_csv import Irregular, _bloques, _filas
+from residencias.assignment.aspirantes_csv import Irregular, _bloques, _filas, trozos
 from residencias.assignment.canonico import entrada_canonica, entrada_sha256
 from residencias.assignment.concurso import Concurso, Solicitud
 from residencias.assignment.fixtures import _CONTROL_CSV, _CsvFixture
@@ -90,7 +90,7 @@ def test_the_records_written_one_by_one_are_those_of_to_data(concursos: list[Con
 @given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
 def test_control_characters_are_found_on_the_bytes_as_on_the_text(text: str) -> None:
     try:
-        blocks = list(_bloques(text.encode("utf-8")))
+        blocks = list(_bloques([text.encode("utf-8")]))
     except Irregular:
         blocks = None
     assert (blocks is None) == (_CONTROL_CSV.search(text) is not None)
@@ -184,7 +184,7 @@ def test_cells_cut_at_commas_are_the_cells_csv_reads() -> None:
     """Without quotes or carriage returns, a block cut at its line ends and commas gives the cells
     :mod:`csv` gives, blank lines and all."""
     block = "folio,cer,opciones\n 1 ,Cardiología,A|B\n\n2,,\n   \n3,Cardiología,A,extra\n"
-    [rows] = _filas(block.encode("utf-8"))
+    [rows] = _filas([block.encode("utf-8")])
     assert [r for r in rows if r != [""]] == [r for r in csv.reader(io.StringIO(block, newline="")) if r]
     assert rows.count([""]) == 1  # the blank line (csv gives [] for it): skipped by the reader alike
 
@@ -258,3 +258,19 @@ def test_a_defect_anywhere_is_named_as_applicant_by_applicant(otro: Solicitud, d
         got = exc.defectos
     assert got == expected
     assert all(isinstance(d, Defecto) for d in got) == defecto
+
+
+@pytest.mark.parametrize("chunks", [[b"\xef", b"\xbb\xbfa,b\n", b"c"], [b"\xef\xbb", b"\xbf", b"a,b\nc"],
+                                    [b"\xef\xbb\xbfa,b\nc"], [b"a", b",b\n", b"", b"c"]])
+def test_a_bom_and_lines_cut_across_reads_are_read_whole(chunks: list[bytes]) -> None:
+    assert "".join(_bloques(chunks)) == "a,b\nc"
+    assert [b[-1] for b in _bloques(chunks)][:-1] == ["\n"] * (len(list(_bloques(chunks))) - 1)
+
+
+def test_a_file_that_grows_past_the_cap_while_read_is_left_to_the_careful_reader(tmp_path: Path) -> None:
+    path = tmp_path / "aspirantes.csv"
+    path.write_bytes(b"x" * 40)
+    with path.open("rb") as stream, pytest.raises(Irregular):
+        list(trozos(stream, 39))
+    with path.open("rb") as stream:
+        assert b"".join(trozos(stream, 40)) == b"x" * 40

@@ -21,16 +21,18 @@ import csv
 import io
 import re
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import chain, repeat
+from typing import BinaryIO
 
 from residencias.assignment.concurso import Solicitud, solicitudes_leidas
 
-__all__ = ["Irregular", "leer_aspirantes"]
+__all__ = ["Irregular", "leer_aspirantes", "trozos"]
 
-_BLOQUE = 4 * 1024 * 1024
-"""Bytes decoded at a time (then cut at the next line end)."""
+_BOM = b"\xef\xbb\xbf"
+_BLOQUE = 1024 * 1024
+"""Bytes read at a time (then cut at the last line end, the rest kept for the next block)."""
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
 _MAX_NUMERO = 40
 _IMPRIMIBLES = bytes(range(0x20, 0x7F)) + b"\t\n\r"
@@ -47,32 +49,64 @@ class Irregular(Exception):
     """The file is not plainly right: the careful reader must read it and say why."""
 
 
-def _bloques(data: bytes) -> Iterator[str]:
-    """The text in blocks of whole lines; :class:`Irregular` at a byte that is not UTF-8 or at a
-    control character (a multi-byte character never holds a ``\\n`` byte, so no cut splits one)."""
-    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    n = len(data)
-    while start < n:
-        end = data.find(b"\n", min(start + _BLOQUE, n))
-        end = n if end < 0 else end + 1
-        block = data[start:end]
-        try:
-            text = block.decode("utf-8")
-        except UnicodeDecodeError:
-            raise Irregular from None
-        rest = block.translate(None, _IMPRIMIBLES)  # scanned as bytes: quicker than the text
-        if rest and CONTROL.search(rest) is not None:
+def trozos(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """The bytes of an open file, :data:`_BLOQUE` at a time, so that a large file is never held
+    whole; :class:`Irregular` past ``max_bytes`` (grown since it was opened) or at a read error
+    (the careful reader says which)."""
+    total = 0
+    while trozo := _leer(stream):
+        total += len(trozo)
+        if total > max_bytes:
             raise Irregular
-        yield text
-        start = end
+        yield trozo
 
 
-def _filas(data: bytes) -> Iterator[list[list[str]]]:
+def _leer(stream: BinaryIO) -> bytes:
+    try:
+        return stream.read(_BLOQUE)
+    except OSError:
+        raise Irregular from None
+
+
+def _bloques(trozos: Iterable[bytes]) -> Iterator[str]:
+    """The text of a file given in chunks, in blocks of whole lines; :class:`Irregular` at a byte
+    that is not UTF-8 or at a control character (a multi-byte character never holds a ``\\n``
+    byte, so no cut at a line end splits one)."""
+    resto = b""
+    inicio = True  # a BOM may open the file
+    for trozo in trozos:
+        datos = resto + trozo
+        if inicio:
+            if len(datos) < len(_BOM):
+                resto = datos
+                continue
+            datos = datos.removeprefix(_BOM)
+            inicio = False
+        fin = datos.rfind(b"\n") + 1
+        resto = datos[fin:]
+        if fin:
+            yield _texto(datos[:fin])
+    if resto:
+        yield _texto(resto)
+
+
+def _texto(block: bytes) -> str:
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Irregular from None
+    rest = block.translate(None, _IMPRIMIBLES)  # scanned as bytes: quicker than the text
+    if rest and CONTROL.search(rest) is not None:
+        raise Irregular
+    return text
+
+
+def _filas(trozos: Iterable[bytes]) -> Iterator[list[list[str]]]:
     """The records of each block of whole lines, blank lines included (as :mod:`csv` reads them:
     a block without quotes or carriage returns is cut at its line ends and commas, the same cells
     :mod:`csv` would give, in a fraction of its time); :class:`Irregular` at a record spread over
     several lines or at a CSV error."""
-    for block in _bloques(data):
+    for block in _bloques(trozos):
         if '"' in block or "\r" in block:
             reader = csv.reader(io.StringIO(block, newline=""), strict=True)
             try:
@@ -150,14 +184,14 @@ def _grupos(cells: Sequence[str], grupos: dict[str, int], grupo: Callable[[str],
 
 
 def leer_aspirantes(
-    data: bytes,
+    trozos: Iterable[bytes],
     header: Callable[[list[str] | None], tuple[str, ...]],
     grupo: Callable[[str], int | None],
     sedes: Sequence[Mapping[str, str]],
 ) -> list[list[Solicitud]]:
     """The applicants of each competition, in file order.
 
-    ``data`` is the file as read (size already capped);
+    ``trozos`` is the file in chunks as read (:func:`trozos`);
     ``header`` checks the header and gives the column names (raising the careful reader's own
     error for a bad header); ``grupo`` gives the competition of a CER cell (``None``: no sedes);
     ``sedes`` per competition maps each sede identifier to the one string kept for it.
@@ -170,7 +204,7 @@ def leer_aspirantes(
     for shared in sedes:
         for clave in shared:
             todas.setdefault(clave, shared[clave])
-    filas = _filas(data)
+    filas = _filas(trozos)
     rows = next(filas, [])
     first = rows[0] if rows else None
     names = header(None if first is None else [] if first == [""] else first)

@@ -43,7 +43,7 @@ from typing import Any
 
 import attrs
 
-from residencias.assignment.aspirantes_csv import Irregular, leer_aspirantes
+from residencias.assignment.aspirantes_csv import Irregular, leer_aspirantes, trozos
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.assignment.validacion import ConcursoInvalidoError, ConcursoPreparado, Ruta, preparar
@@ -51,7 +51,14 @@ from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.sede import Sede
 from residencias.domain.validators import InvalidValue
 from residencias.errors import DataFileError, InvalidQueryError, Problema, ResidenciasError
-from residencias.loading.entrada import MAX_CSV_BYTES, MAX_YAML_BYTES, es_estandar, leer_entrada, nombre_de
+from residencias.loading.entrada import (
+    MAX_CSV_BYTES,
+    MAX_YAML_BYTES,
+    abrir_regular,
+    es_estandar,
+    leer_entrada,
+    nombre_de,
+)
 from residencias.loading.files import load_catalogo, load_convocatoria, nombre_de_archivo
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import PathKey, YamlDocument, decode_utf8, read_yaml_file
@@ -353,15 +360,16 @@ class _CsvFixture:
     def _rapido(self, index: dict[str, int], shared: list[dict[str, str]]) -> list[list[Solicitud]] | None:
         """The applicants per competition read in one pass, or ``None`` when the file is not plainly
         right (the careful reader then says what is wrong, and where)."""
-        data = leer_entrada(self.aspirantes_file, self.aspirantes_file, max_bytes=self.max_bytes,
-                            que="un archivo CSV", consejo=_CONSEJO_CSV)
+        archivo = self.aspirantes_file
         try:
-            return leer_aspirantes(
-                data,
-                lambda first: _header(self.aspirantes_file, first, ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL),
-                lambda cer: index.get(self._key(cer)),
-                shared,
-            )
+            with abrir_regular(archivo, archivo, que="un archivo CSV", max_bytes=self.max_bytes,
+                               consejo=_CONSEJO_CSV) as (stream, _):
+                return leer_aspirantes(
+                    trozos(stream, self.max_bytes),
+                    lambda first: _header(archivo, first, ASPIRANTES_COLUMNS, ASPIRANTES_OPTIONAL),
+                    lambda cer: index.get(self._key(cer)),
+                    shared,
+                )
         except Irregular:
             return None
 
