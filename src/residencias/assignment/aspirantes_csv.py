@@ -3,8 +3,10 @@
 The careful reader of :mod:`residencias.assignment.fixtures` keeps, for every record, its line and
 its cells as read, so that any problem is named at ``archivo:línea:columna``. For a million
 applicants that bookkeeping costs more than the assignment itself. This reader keeps none of it:
-it decodes the file in blocks of whole lines, refuses control characters per block, and builds
-each :class:`~residencias.assignment.concurso.Solicitud` straight from the cells, sharing one
+it reads the file a megabyte at a time (never whole), decodes it in blocks of whole lines, refuses
+control characters per block, cuts a block without quotes at its line ends and commas (what
+:mod:`csv` would give, quicker), and builds the
+:class:`~residencias.assignment.concurso.Solicitud` of a block column by column, sharing one
 string per sede identifier and one :class:`~decimal.Decimal` per distinct score written.
 
 It accepts exactly what the careful reader accepts, and nothing else: at the first thing that is
@@ -139,7 +141,9 @@ def _opciones(cell: str, shared: Mapping[str, str], blancos: bool) -> tuple[str,
 
 def _todas_las_opciones(cells: list[str], todas: Mapping[str, str]) -> list[tuple[str, ...]] | None:
     """The options of every cell, each the string kept for its sede, when every cell names only
-    sedes, without blanks around them; ``None`` otherwise (then :func:`_opciones`, cell by cell)."""
+    sedes (of any CER: a sede of another CER is refused by the check of the competition, as the
+    careful reader's is), without blanks around them; ``None`` otherwise (then :func:`_opciones`,
+    cell by cell)."""
     juntas = "".join(cells)
     if juntas.split(None, 1) != [juntas]:  # a blank somewhere (or every cell empty)
         return None

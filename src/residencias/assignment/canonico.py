@@ -26,9 +26,10 @@ import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from itertools import chain, repeat
-from operator import attrgetter, is_
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from residencias.assignment.concurso import solo_puntaje
 from residencias.assignment.politica import folio_key, por_folio
 from residencias.jsonable import texto_json, to_data
 
@@ -141,17 +142,7 @@ _BLOQUE = 8192
 _FOLIO = attrgetter("folio")
 _OPCIONES = attrgetter("opciones")
 _PUNTAJE = attrgetter("puntaje")
-_SOLO_PUNTAJE = (("efiser", None), ("promedio_posgrado", None), ("enarm", None), ("puntaje_adicional", None),
-                 ("publicaciones", ()))
 _ENTRE = '"},{"folio":'
-
-
-def _solo_puntaje(bloque: list[Solicitud]) -> bool:
-    """Every applicant of the block gives only a PI-IMSS, and at least one option."""
-    n = len(bloque)
-    return (all(list(map(attrgetter(campo), bloque)).count(vacio) == n for campo, vacio in _SOLO_PUNTAJE)
-            and not any(map(is_, map(_PUNTAJE, bloque), repeat(None)))  # (== would ask each Decimal)
-            and 0 not in map(len, map(_OPCIONES, bloque)))
 
 
 def _aspirante_texto(s: Solicitud, textos: _Textos) -> str:
@@ -173,7 +164,7 @@ def _aspirantes(concurso: ConcursoPreparado) -> Iterator[str]:
     orden = por_folio(list(map(_FOLIO, aspirantes)))
     for inicio in range(0, len(orden), _BLOQUE):
         bloque = list(map(aspirantes.__getitem__, orden[inicio:inicio + _BLOQUE]))
-        if tal_cual and _solo_puntaje(bloque):
+        if tal_cual and solo_puntaje(bloque) and 0 not in map(len, map(_OPCIONES, bloque)):
             texto = "".join(chain.from_iterable(zip(
                 map(_TEXTO, map(_FOLIO, bloque)), repeat(',"opciones":["'),
                 map('","'.join, map(_OPCIONES, bloque)), repeat('"],"puntaje":"'),

@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import repeat
+from operator import attrgetter, is_
 
 import attrs
 
@@ -30,7 +31,7 @@ from residencias.domain.sede import Sede
 from residencias.domain.validators import InvalidValue, non_empty, texto
 from residencias.text import extracto
 
-__all__ = ["Concurso", "Entrada", "Solicitud", "solicitudes_leidas"]
+__all__ = ["Concurso", "Entrada", "Solicitud", "solicitudes_leidas", "solo_puntaje"]
 
 
 def _tuple(value: object, what: str) -> tuple[object, ...]:
@@ -57,6 +58,26 @@ class Solicitud:
     enarm: Decimal | None = None
     puntaje_adicional: Decimal | None = None
     publicaciones: tuple[Publicacion, ...] = ()
+
+
+_SIN_NADA_MAS = (("efiser", None), ("promedio_posgrado", None), ("enarm", None), ("puntaje_adicional", None),
+                 ("publicaciones", ()))
+"""The fields an applicant who gives only a PI-IMSS leaves empty."""
+_PUNTAJE = attrgetter("puntaje")
+
+
+def solo_puntaje(aspirantes: Sequence[Solicitud]) -> bool:
+    """Whether every applicant gives a PI-IMSS and nothing else to score by (no grade, bonus or
+    publication): the usual competition, checked column by column.
+
+    >>> solo_puntaje([Solicitud("1", puntaje=Decimal("80")), Solicitud("2", puntaje=Decimal("0"))])
+    True
+    >>> solo_puntaje([Solicitud("1", puntaje=Decimal("80"), enarm=Decimal("70"))])
+    False
+    """
+    n = len(aspirantes)
+    vacios = all(list(map(attrgetter(campo), aspirantes)).count(vacio) == n for campo, vacio in _SIN_NADA_MAS)
+    return vacios and not any(map(is_, map(_PUNTAJE, aspirantes), repeat(None)))  # == would ask each Decimal
 
 
 _CAMPOS_LEIDOS = ("folio", "opciones", "puntaje", "efiser", "promedio_posgrado", "enarm", "puntaje_adicional",

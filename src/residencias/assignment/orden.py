@@ -75,7 +75,8 @@ class _Desempate:
             deque(map(self._rango.__setitem__, por_folio(self.folios), range(len(self.folios))), maxlen=0)
         return self._rango
 
-    def por_folio(self, members: list[int]) -> list[int]:
+    def por_folio_de(self, members: list[int]) -> list[int]:
+        """The members in folio order."""
         return sorted(members, key=self.rango.__getitem__)
 
     def refine(
@@ -87,7 +88,7 @@ class _Desempate:
         criterio, rest = criterios[0], criterios[1:]
         folios = self.folios
         if criterio is Criterio.FOLIO:
-            out = self.por_folio(members)
+            out = self.por_folio_de(members)
             separaciones.extend(Separacion(folios[a], folios[b], criterio, folios[a], folios[b])
                                 for a, b in pairwise(out))
             return out
@@ -95,7 +96,7 @@ class _Desempate:
         lacking = members if criterio in self.ausentes else [
             m for m in members if getattr(self.aspirantes[m], name) is None]
         if lacking:
-            omisiones.append(Omision(criterio, tuple(map(folios.__getitem__, self.por_folio(lacking)))))
+            omisiones.append(Omision(criterio, tuple(map(folios.__getitem__, self.por_folio_de(lacking)))))
             return self.refine(members, rest, separaciones, omisiones)
 
         def value(m: int) -> Decimal:
@@ -143,7 +144,7 @@ def ordenar(
         posiciones = [k for _, k in run]
         i, j = posiciones[0] - 1, posiciones[-1] + 1
         if solo_folio:
-            orden[i:j] = refined = desempate.por_folio(orden[i:j])
+            orden[i:j] = refined = desempate.por_folio_de(orden[i:j])
             folios = tuple(map(desempate.folios.__getitem__, refined))
             grupos.append(GrupoEmpatado(
                 puntajes[refined[0]], i, tuple(refined),

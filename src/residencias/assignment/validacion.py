@@ -18,7 +18,7 @@ from operator import attrgetter
 
 import attrs
 
-from residencias.assignment.concurso import Concurso, Solicitud
+from residencias.assignment.concurso import Concurso, Solicitud, solo_puntaje
 from residencias.assignment.politica import PoliticaAsignacion
 from residencias.domain.especialidades import CatalogoEspecialidades
 from residencias.domain.sede import Sede
@@ -31,9 +31,6 @@ __all__ = ["ConcursoInvalidoError", "ConcursoPreparado", "Defecto", "preparar"]
 Ruta = tuple[str | int, ...]
 
 _COMPONENTES = ("efiser", "promedio_posgrado", "enarm")
-_SOLO_PUNTAJE = (("efiser", None), ("promedio_posgrado", None), ("enarm", None), ("puntaje_adicional", None),
-                 ("publicaciones", ()))
-"""The fields an applicant who gives only a PI-IMSS leaves empty."""
 _FOLIO = attrgetter("folio")
 _OPCIONES = attrgetter("opciones")
 _PUNTAJE = attrgetter("puntaje")
@@ -293,9 +290,7 @@ class _Checker:
         """The PI-IMSS of every applicant, when each is what the fast path of :meth:`concurso`
         takes (checked column by column, at once); ``None`` when any is not."""
         n = len(aspirantes)
-        if set(map(type, aspirantes)) != {Solicitud} or not all(
-            list(map(attrgetter(campo), aspirantes)).count(vacio) == n for campo, vacio in _SOLO_PUNTAJE
-        ):
+        if set(map(type, aspirantes)) != {Solicitud} or not solo_puntaje(aspirantes):
             return None
         puntajes = list(map(_PUNTAJE, aspirantes))
         distintos = list(dict(zip(map(id, puntajes), puntajes, strict=True)).values())
