@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 
 from residencias.assignment.concurso import Concurso, Entrada, Solicitud
 from residencias.assignment.corrida import Corrida
+from residencias.assignment.orden import Separacion
 from residencias.assignment.politica import Criterio, PoliticaAsignacion, folio_key
 from residencias.assignment.por_folio import PorFolio
 from residencias.assignment.registros import (
@@ -262,14 +263,21 @@ def texto_empate(e: Empate, nivel: int) -> str:
         texto_json(e.cer), texto_json(str(e.puntaje)), t.entre.join(map(texto_json, e.folios)),
         "true" if e.decisivo else "false",
         t.lista % t.entre.join(map(texto_json, e.sedes)) if e.sedes else "[]",
-        t.lista % t.entre.join([t.separacion % (texto_json(s.antes), texto_json(s.despues),
-                                                _CRITERIO_JSON[s.criterio], texto_json(str(s.valor_antes)),
-                                                texto_json(str(s.valor_despues))) for s in e.separaciones])
+        t.lista % t.entre.join([t.separacion % _separacion(s) for s in e.separaciones])
         if e.separaciones else "[]",
         t.lista % t.entre.join([t.omision % (_CRITERIO_JSON[o.criterio], folios[id(o.folios)])
                                 for o in e.omisiones])
         if e.omisiones else "[]",
     )
+
+
+def _separacion(s: Separacion) -> tuple[str, str, str, str, str]:
+    """The values of a separation as JSON texts (by folio, each value is its folio: written once)."""
+    antes, despues = texto_json(s.antes), texto_json(s.despues)
+    if s.valor_antes is s.antes and s.valor_despues is s.despues:
+        return antes, despues, _CRITERIO_JSON[s.criterio], antes, despues
+    return (antes, despues, _CRITERIO_JSON[s.criterio], texto_json(str(s.valor_antes)),
+            texto_json(str(s.valor_despues)))
 
 
 class _PlantillasEmpate(NamedTuple):

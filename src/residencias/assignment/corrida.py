@@ -5,6 +5,7 @@ obtained per position and the occupants per sede, and rebuilds the records from 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from residencias.assignment.orden import GrupoEmpatado, ordenar
 from residencias.assignment.politica import PoliticaAsignacion
@@ -13,6 +14,8 @@ from residencias.assignment.registros import Corte, Empate, Intento
 from residencias.assignment.validacion import ConcursoPreparado
 
 __all__ = ["Corrida"]
+
+_FOLIO = attrgetter("folio")
 
 
 class Corrida(CorridaCER):
@@ -64,14 +67,15 @@ class Corrida(CorridaCER):
         taken: set[str] = set()
         decided: set[str] = set()
         aspirantes = self.concurso.aspirantes
-        for m, k in zip(grupo.miembros, self.eleccion[grupo.inicio:grupo.inicio + len(grupo.miembros)],
-                        strict=True):
-            opciones = aspirantes[m].opciones
-            if taken:
-                decided.update(taken.intersection(opciones if k < 0 else opciones[:k]))
-            if k >= 0:
-                taken.add(opciones[k])
-        folios = tuple(aspirantes[m].folio for m in grupo.miembros)
+        elecciones = self.eleccion[grupo.inicio:grupo.inicio + len(grupo.miembros)]
+        if max(elecciones[:-1]) >= 0:  # else no member took a seat a later one could have wanted
+            for m, k in zip(grupo.miembros, elecciones, strict=True):
+                opciones = aspirantes[m].opciones
+                if taken:
+                    decided.update(taken.intersection(opciones if k < 0 else opciones[:k]))
+                if k >= 0:
+                    taken.add(opciones[k])
+        folios = tuple(map(_FOLIO, map(aspirantes.__getitem__, grupo.miembros)))
         return Empate(
             self.concurso.cer,
             grupo.puntaje,
