@@ -21,6 +21,7 @@ import pytest
 
 from residencias.domain import Convocatoria, Expediente
 from residencias.errors import DataFileError, ResidenciasError
+from residencias.loading import yaml_reader
 from residencias.loading.files import load_convocatoria, load_expediente
 from residencias.loading.structure import structure_document
 from residencias.loading.yaml_reader import MAX_BYTES, read_yaml, read_yaml_bytes
@@ -353,3 +354,28 @@ def test_bom_does_not_shift_reported_columns(tmp_path: Path) -> None:
         err = _refusal(E, _write(tmp_path, data))
         assert (err.linea, err.columna) == (1, 15)
         assert "se esperaba texto, se encontró el entero 12" in str(err)
+
+
+def test_the_meaning_of_a_plain_scalar_does_not_depend_on_what_was_read_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader keeps the kind of the plain scalars it has resolved (a fixture repeats its sede
+    names thousands of times), up to a bound: read with a full memory, an empty one, or none,
+    every value and every position are the same."""
+    text = ("a: [x, 1, 1.50, 2026-03-09, 'no', true, null, ~, HGR-0001, 2026-03-09T10:00:00-06:00]\n"
+            "b: {c: 12, 'd': e}\n")
+
+
+    def read() -> tuple[object, list[object]]:
+        doc = read_yaml(text, "ej.yaml")
+        return doc.root, [doc.position(("a", k)) for k in range(10)] + [doc.key_position(("b", "d"))]
+
+    first = read()
+    assert read() == first  # with the kinds of the first reading kept
+    monkeypatch.setattr(yaml_reader, "_KINDS", {})
+    monkeypatch.setattr(yaml_reader, "_MAX_KINDS", 0)  # nothing kept: each resolved anew
+    assert read() == first
+    assert first[0] == {"a": ["x", 1, Decimal("1.50"), date(2026, 3, 9), "no", True, None, None, "HGR-0001",
+                              datetime(2026, 3, 9, 10, tzinfo=timezone(timedelta(hours=-6)))],
+                        "b": {"c": 12, "d": "e"}}
+    with pytest.raises(DataFileError, match=r"ej.yaml:1:5: 'no' es ambiguo"):
+        read_yaml("a: [no]\n", "ej.yaml")

@@ -35,7 +35,7 @@ import os
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import attrs
 import yaml
@@ -126,14 +126,29 @@ class Position:
     columna: int
 
 
+class Marca(Protocol):
+    """Where the parser saw an event: 0-based line and column (YAML's own mark, kept as it came:
+    a position is only worked out for the rare value a message points at)."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def _posicion(marca: Marca) -> Position:
+    return Position(marca.line + 1, marca.column + 1)
+
+
 @attrs.frozen
 class YamlDocument:
     """A parsed file: its values, and where each value (and each mapping key) stands."""
 
     archivo: str
     root: Value
-    values: dict[PathKey, Position]
-    keys: dict[PathKey, Position]
+    values: dict[PathKey, Marca]
+    keys: dict[PathKey, Marca]
     sha256: str | None = None
     """The sha256 of the bytes read (``None`` when read from text)."""
 
@@ -142,12 +157,13 @@ class YamlDocument:
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
-                return found
+                return _posicion(found)
         return Position(1, 1)
 
     def key_position(self, path: PathKey) -> Position:
         """The position of the key that introduces ``path``, or of the value if there is none."""
-        return self.keys.get(path) or self.position(path)
+        found = self.keys.get(path)
+        return self.position(path) if found is None else _posicion(found)
 
     def problem(self, path: PathKey, mensaje: str, *, at_key: bool = False) -> Problema:
         where = self.key_position(path) if at_key else self.position(path)
@@ -277,35 +293,39 @@ class _Builder:
     has_document: bool = False
     explicit_null: bool = False
     stack: list[_Frame] = attrs.Factory(list)
-    values: dict[PathKey, Position] = attrs.Factory(dict)
-    keys: dict[PathKey, Position] = attrs.Factory(dict)
+    values: dict[PathKey, Marca] = attrs.Factory(dict)
+    keys: dict[PathKey, Marca] = attrs.Factory(dict)
 
     def feed(self, event: Any) -> None:
-        if isinstance(event, ev.DocumentStartEvent):
+        kind = type(event)
+        if kind is ev.ScalarEvent:  # the most frequent, first
+            if event.anchor is not None:
+                self._anchor(event)
+            self._scalar(event)
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if event.anchor is not None:
+                self._anchor(event)
+            self._refuse_tag(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Refused(event.start_mark, f"anidamiento de más de {MAX_DEPTH} niveles")
+            container: dict[str, Any] | list[Any] = {} if kind is ev.MappingStartEvent else []
+            path = self._place(container, event)
+            self.stack.append(_Frame(container, path))
+        elif kind is ev.DocumentStartEvent:
             if self.has_document:
                 raise _Refused(event.start_mark, "el archivo contiene más de un documento YAML; "
                                "se esperaba uno solo")
             self.has_document = True
-            return
-        if isinstance(event, ev.AliasEvent):
+        elif kind is ev.AliasEvent:
             raise _Refused(event.start_mark, f"alias '*{event.anchor}' no permitido: "
                            "escriba el valor completo en cada lugar")
-        if isinstance(event, ev.NodeEvent) and event.anchor is not None:
-            raise _Refused(event.start_mark, f"ancla '&{event.anchor}' no permitida: "
-                           "escriba el valor completo en cada lugar")
-        if isinstance(event, ev.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
-            self._refuse_tag(event)
-            if len(self.stack) >= MAX_DEPTH:
-                raise _Refused(event.start_mark, f"anidamiento de más de {MAX_DEPTH} niveles")
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, ev.MappingStartEvent) else []
-            )
-            path = self._place(container, event)
-            self.stack.append(_Frame(container, path))
-        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
-            self.stack.pop()
+
+    @staticmethod
+    def _anchor(event: Any) -> None:
+        raise _Refused(event.start_mark, f"ancla '&{event.anchor}' no permitida: "
+                       "escriba el valor completo en cada lugar")
 
     def _refuse_tag(self, event: Any) -> None:
         if event.tag is not None:
@@ -331,7 +351,7 @@ class _Builder:
         # A key is a name: the yes/no words are their text there (the rules' ``no:`` operator).
         plain = _is_plain(event)
         key = event.value if not plain or _is_bool_word(event.value) else _scalar_value(event)
-        if _is_plain(event) and event.value == "<<":
+        if plain and event.value == "<<":
             raise _Refused(event.start_mark, "clave de fusión '<<' no permitida: escriba las claves")
         if not isinstance(key, str):
             raise _Refused(event.start_mark, f"clave '{event.value}' no es texto: "
@@ -341,9 +361,10 @@ class _Builder:
             first = frame.key_lines[key]
             raise _Refused(event.start_mark, f"clave duplicada '{key}' (ya definida en la línea "
                            f"{first}); se esperaba cada clave una sola vez")
-        frame.key_lines[key] = _pos(event.start_mark).linea
+        mark: Any = event.start_mark  # libyaml gives every event its mark
+        frame.key_lines[key] = mark.line + 1
         frame.pending_key = key
-        self.keys[(*frame.path, key)] = _pos(event.start_mark)
+        self.keys[(*frame.path, key)] = mark
 
     def _place(self, value: Value, event: Any) -> PathKey:
         if not self.stack:
@@ -361,13 +382,30 @@ class _Builder:
                 path = (*frame.path, frame.pending_key)
                 frame.container[frame.pending_key] = value
                 frame.pending_key = None
-        self.values[path] = _pos(event.start_mark)
+        self.values[path] = event.start_mark
         return path
 
 
 def _is_bool_word(text: str) -> bool:
-    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return tag.endswith(":bool")
+    return _kind(text) == "bool"
+
+
+_KINDS: dict[str, str] = {}
+_MAX_KINDS = 4096
+"""Plain scalars whose kind is kept once resolved (a fixture repeats its sede names thousands of
+times); past this many, the others are resolved each time."""
+
+
+def _kind(text: str) -> str:
+    """What YAML 1.1 would make of a plain scalar: ``null``, ``bool``, ``int``, ``float``,
+    ``timestamp`` or ``str`` (the end of its resolved tag)."""
+    kind = _KINDS.get(text)
+    if kind is None:
+        tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+        kind = tag.rsplit(":", 1)[-1]
+        if len(_KINDS) < _MAX_KINDS:
+            _KINDS[text] = kind
+    return kind
 
 
 def _is_plain(event: ev.ScalarEvent) -> bool:
@@ -375,17 +413,12 @@ def _is_plain(event: ev.ScalarEvent) -> bool:
     return not event.style and bool(event.implicit[0])
 
 
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
-
-
 def _scalar_value(event: ev.ScalarEvent) -> Scalar:
     """What a scalar means here: quoted and block scalars are text; plain ones are resolved."""
     text: str = event.value
     if not _is_plain(event):
         return text
-    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    kind = tag.rsplit(":", 1)[-1]
+    kind = _kind(text)
     if kind == "null":
         return None
     if kind == "bool":
