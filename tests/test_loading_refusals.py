@@ -364,7 +364,6 @@ def test_the_meaning_of_a_plain_scalar_does_not_depend_on_what_was_read_before(
     text = ("a: [x, 1, 1.50, 2026-03-09, 'no', true, null, ~, HGR-0001, 2026-03-09T10:00:00-06:00]\n"
             "b: {c: 12, 'd': e}\n")
 
-
     def read() -> tuple[object, list[object]]:
         doc = read_yaml(text, "ej.yaml")
         return doc.root, [doc.position(("a", k)) for k in range(10)] + [doc.key_position(("b", "d"))]
