@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from residencias.domain.asignacion import Criterio, CriteriosDesempate, DatosAsignacion
-from residencias.domain.puntaje import ParametrosPuntaje
 from residencias.errors import InvalidQueryError
 
 if TYPE_CHECKING:
     from residencias.domain.convocatoria import Convocatoria
+    from residencias.domain.puntaje import ParametrosPuntaje
 
 __all__ = [
     "PUNTAJE_MAXIMO_SIN_CONVOCATORIA",
