@@ -619,3 +619,15 @@ def test_a_control_character_written_as_a_yaml_escape_is_refused_at_its_place(
         residencias.load_expediente(path)
     assert (info.value.linea, info.value.columna) == (3, 11)
     assert "carácter de control" in str(info.value)
+
+
+def test_a_frame_header_after_the_first_scan_does_not_make_a_whole_image(tmp_path: Path) -> None:
+    """SOI, a scan, then a frame header (SOF0) and EOI: the scan had no frame (ITU-T T.81, B.2.1,
+    the frame header precedes its scans), so neither reading calls the image whole, and both say
+    why (found by the property above)."""
+    data = bytes.fromhex("ffd8 ffda 0002 ffc0 0008 000000000000 ffd9")
+    path = tmp_path / "x.jpg"
+    path.write_bytes(data)
+    for info in (read_jpeg(data), read_jpeg_file(path)):
+        assert (info.sof, info.escaneos, info.fin_de_imagen, info.completo) == (None, 1, True, False)
+    assert any("después del primer escaneo" in p for p in read_jpeg(data).problemas)

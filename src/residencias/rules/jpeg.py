@@ -238,7 +238,8 @@ class InfoJPEG:
 
     @property
     def completo(self) -> bool:
-        """A frame header, at least one scan and the end-of-image marker: a whole image."""
+        """A frame header before the first scan, at least one scan and the end-of-image marker: a
+        whole image (a frame header found only after a scan frames none of it)."""
         return self.fin_de_imagen and self.sof is not None and self.escaneos > 0
 
 
@@ -380,6 +381,10 @@ class _Walk:
         elif marker == _APP1 and payload.startswith(b"Exif\x00") and self.exif is None:
             self.exif = _read_exif(payload[6:], self.problemas)
         elif marker in _SOF and self.sof is None:
+            if self.escaneos:  # ITU-T T.81, B.2.1: the frame header comes before the scans of its frame
+                self.problemas.append(f"el encabezado de marco FF {marker:02X} del byte {pos} llega después "
+                                      "del primer escaneo (SOS): los datos de la imagen no tienen marco")
+                return
             if len(payload) < 6:
                 self.problemas.append(f"el encabezado de marco FF {marker:02X} del byte {pos} es corto")
                 return
