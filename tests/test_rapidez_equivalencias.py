@@ -44,6 +44,7 @@ from residencias.errors import DataFileError
 from residencias.jsonable import partes_json
 from residencias.loading.files import load_catalogo
 from tests.strategies import listas_de_concursos
+from tests.timeouts import no_hang
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.text(max_size=8)
@@ -274,3 +275,26 @@ def test_a_file_that_grows_past_the_cap_while_read_is_left_to_the_careful_reader
         list(trozos(stream, 39))
     with path.open("rb") as stream:
         assert b"".join(trozos(stream, 40)) == b"x" * 40
+
+
+def test_a_line_of_many_chunks_is_joined_once() -> None:
+    """A record of 8 MB read 64 bytes at a time (131,072 chunks without a line end): joined once
+    when its line ends, not copied again at each chunk (that would copy half a terabyte)."""
+    line = b"0000001,Cardiolog\xc3\xada,80," + b"A|" * (4 * 2**20) + b"A\n"
+    chunks = [line[k:k + 64] for k in range(0, len(line), 64)]
+    with no_hang(30, "leer una línea de 8 MB en trozos de 64 bytes"):
+        [block] = _bloques(chunks)
+    assert block == line.decode("utf-8")
+
+
+@pytest.mark.parametrize("largo", [csv.field_size_limit(), csv.field_size_limit() + 1])
+def test_a_cell_at_and_over_csv_s_field_limit_reads_as_the_careful_reader_reads(tmp_path: Path,
+                                                                                 largo: int) -> None:
+    """Unquoted cells are cut without :mod:`csv`, which refuses a cell over its field limit: a
+    line that long goes through :mod:`csv` too, so both readers accept and refuse alike."""
+    (tmp_path / "sedes.csv").write_text(SEDES, encoding="utf-8")
+    (tmp_path / "aspirantes.csv").write_text(f"folio,cer,puntaje,opciones\n{'7' * largo},Cardiología,80,A\n",
+                                             encoding="utf-8")
+    careful = _build(tmp_path, False)
+    assert _build(tmp_path, True) == careful
+    assert isinstance(careful, list) == (largo > csv.field_size_limit())

@@ -73,23 +73,24 @@ def _leer(stream: BinaryIO) -> bytes:
 def _bloques(trozos: Iterable[bytes]) -> Iterator[str]:
     """The text of a file given in chunks, in blocks of whole lines; :class:`Irregular` at a byte
     that is not UTF-8 or at a control character (a multi-byte character never holds a ``\\n``
-    byte, so no cut at a line end splits one)."""
-    resto = b""
+    byte, so no cut at a line end splits one). Chunks without a line end wait, and are joined
+    once one comes (a line of many megabytes is copied once, not once per chunk)."""
+    pendientes: list[bytes] = []  # read since the last line end
     inicio = True  # a BOM may open the file
     for trozo in trozos:
-        datos = resto + trozo
+        fin = trozo.rfind(b"\n") + 1
+        if not fin:
+            pendientes.append(trozo)
+            continue
+        pendientes.append(trozo[:fin])
+        block = b"".join(pendientes)
+        pendientes = [trozo[fin:]] if fin < len(trozo) else []
         if inicio:
-            if len(datos) < len(_BOM):
-                resto = datos
-                continue
-            datos = datos.removeprefix(_BOM)
-            inicio = False
-        fin = datos.rfind(b"\n") + 1
-        resto = datos[fin:]
-        if fin:
-            yield _texto(datos[:fin])
-    if resto:
-        yield _texto(resto)
+            block, inicio = block.removeprefix(_BOM), False
+        yield _texto(block)
+    if pendientes:
+        block = b"".join(pendientes)
+        yield _texto(block.removeprefix(_BOM) if inicio else block)
 
 
 def _texto(block: bytes) -> str:
@@ -105,11 +106,12 @@ def _texto(block: bytes) -> str:
 
 def _filas(trozos: Iterable[bytes]) -> Iterator[list[list[str]]]:
     """The records of each block of whole lines, blank lines included (as :mod:`csv` reads them:
-    a block without quotes or carriage returns is cut at its line ends and commas, the same cells
-    :mod:`csv` would give, in a fraction of its time); :class:`Irregular` at a record spread over
-    several lines or at a CSV error."""
+    a block without quotes, carriage returns or a line longer than :mod:`csv`'s field limit is cut
+    at its line ends and commas, the same cells :mod:`csv` would give, in a fraction of its time);
+    :class:`Irregular` at a record spread over several lines or at a CSV error."""
     for block in _bloques(trozos):
-        if '"' in block or "\r" in block:
+        lines = block.split("\n")
+        if '"' in block or "\r" in block or max(map(len, lines)) > csv.field_size_limit():
             reader = csv.reader(io.StringIO(block, newline=""), strict=True)
             try:
                 rows = list(reader)
@@ -118,7 +120,7 @@ def _filas(trozos: Iterable[bytes]) -> Iterator[list[list[str]]]:
             if reader.line_num != len(rows):
                 raise Irregular  # a line break inside quotes
         else:
-            rows = list(map(str.split, block.split("\n"), repeat(",")))
+            rows = list(map(str.split, lines, repeat(",")))
             if block.endswith("\n"):
                 rows.pop()  # what follows the last line end
         yield rows
