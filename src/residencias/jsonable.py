@@ -9,6 +9,11 @@ text (so no digit is lost), enumerations their value, tuples lists.
 {'t': '2026-03-09T18:00:00-06:00', 'p': '87.50'}
 >>> to_data((time(9, 0), time(14, 30)))
 ['09:00:00', '14:30:00']
+
+A single text, as JSON writes it (:data:`texto_json`):
+
+>>> print(texto_json('Cardiología "A"'))
+"Cardiología \\"A\\""
 """
 
 from __future__ import annotations
@@ -51,11 +56,7 @@ def dumps(value: Any) -> str:
 texto_json: Callable[[str], str] = json.encoder.encode_basestring
 """A text as JSON writes it with ``ensure_ascii=False`` (quoted, escaped): the json module's own
 function (its C one where there is one), called without a wrapper, since it is called for every
-text of a large answer.
-
->>> print(texto_json('Cardiología "A"'))
-"Cardiología \\"A\\""
-"""
+text of a large answer (example in the module docstring)."""
 _TEXTO = texto_json
 
 
