@@ -243,7 +243,7 @@ _CRITERIO_JSON = {c: texto_json(c.value) for c in Criterio}
 
 def texto_empate(e: Empate, nivel: int) -> str:
     """The JSON text of a tie (:func:`_tie_data`) as ``json.dumps(..., indent=2)`` writes it at
-    nesting ``nivel``, written directly (a national competition has hundreds of thousands of ties).
+    nesting ``nivel``, written directly (a million applicants may tie in hundreds of thousands of groups).
 
     >>> from residencias.assignment.orden import Omision, Separacion
     >>> from residencias.domain.asignacion import Criterio
