@@ -333,7 +333,8 @@ class _Builder:
                            "escriba el valor sin etiqueta")
 
     def _scalar(self, event: ev.ScalarEvent) -> None:
-        self._refuse_tag(event)
+        if event.tag is not None:
+            self._refuse_tag(event)
         escaped = _CONTROL_VALUE.search(event.value)
         if escaped is not None:  # written as an escape ("\e", "\x1b") inside a quoted text
             raise _Refused(event.start_mark, f"carácter de control U+{ord(escaped.group()):04X} en un "
@@ -416,9 +417,11 @@ def _is_plain(event: ev.ScalarEvent) -> bool:
 def _scalar_value(event: ev.ScalarEvent) -> Scalar:
     """What a scalar means here: quoted and block scalars are text; plain ones are resolved."""
     text: str = event.value
-    if not _is_plain(event):
+    if event.style or not event.implicit[0]:  # not plain (see _is_plain)
         return text
     kind = _kind(text)
+    if kind == "str":  # the most frequent, first
+        return text
     if kind == "null":
         return None
     if kind == "bool":
