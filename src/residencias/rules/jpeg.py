@@ -393,6 +393,25 @@ class _Walk:
             self.ancho = int.from_bytes(payload[3:5], "big")
             self.componentes = payload[5]
 
+    def info(self, tamano: int, eoi: int | None) -> InfoJPEG:
+        """What the walk found, for a file of ``tamano`` bytes whose end-of-image marker is at
+        ``eoi`` (``None``: not found, which is said among the problems)."""
+        if eoi is None:
+            self.problemas.append(f"el archivo acaba tras {tamano} bytes sin el marcador de fin FF D9")
+        return InfoJPEG(
+            tamano=tamano,
+            ancho=self.ancho,
+            alto=self.alto,
+            componentes=self.componentes,
+            sof=self.sof,
+            jfif=self.jfif,
+            exif=self.exif,
+            escaneos=self.escaneos,
+            fin_de_imagen=eoi is not None,
+            bytes_tras_fin=0 if eoi is None else tamano - eoi - 2,
+            problemas=tuple(self.problemas),
+        )
+
     def step(self, start: int) -> int | None:
         """Read the marker at or after ``start``; the position after it, or None to stop."""
         data, n = self.data, len(self.data)
@@ -443,21 +462,7 @@ def read_jpeg(datos: bytes) -> InfoJPEG:
     pos: int | None = len(SOI)
     while pos is not None and pos < len(data):  # every step moves forward or stops
         pos = walk.step(pos)
-    if walk.eoi is None:
-        walk.problemas.append(f"el archivo acaba tras {len(data)} bytes sin el marcador de fin FF D9")
-    return InfoJPEG(
-        tamano=len(data),
-        ancho=walk.ancho,
-        alto=walk.alto,
-        componentes=walk.componentes,
-        sof=walk.sof,
-        jfif=walk.jfif,
-        exif=walk.exif,
-        escaneos=walk.escaneos,
-        fin_de_imagen=walk.eoi is not None,
-        bytes_tras_fin=0 if walk.eoi is None else len(data) - walk.eoi - 2,
-        problemas=tuple(walk.problemas),
-    )
+    return walk.info(len(data), walk.eoi)
 
 
 def _read_head(stream: BinaryIO) -> bytes:
@@ -519,18 +524,4 @@ def read_jpeg_file(ruta: str | os.PathLike[str]) -> InfoJPEG:
     if eoi is None and walk.escaneos > 0:
         found = tail.rfind(b"\xff\xd9")
         eoi = None if found < 0 else tail_start + found
-    if eoi is None:
-        walk.problemas.append(f"el archivo acaba tras {size} bytes sin el marcador de fin FF D9")
-    return InfoJPEG(
-        tamano=size,
-        ancho=walk.ancho,
-        alto=walk.alto,
-        componentes=walk.componentes,
-        sof=walk.sof,
-        jfif=walk.jfif,
-        exif=walk.exif,
-        escaneos=walk.escaneos,
-        fin_de_imagen=eoi is not None,
-        bytes_tras_fin=0 if eoi is None else size - eoi - 2,
-        problemas=tuple(walk.problemas),
-    )
+    return walk.info(size, eoi)
